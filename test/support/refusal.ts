@@ -1,0 +1,12 @@
+import { SitrepError } from '../../src/core/errors';
+
+/** The SitrepError `fn` throws, as code and sentence; fails the test if it throws nothing or something else. */
+export function caught(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof SitrepError) return { code: err.code, message: err.message };
+    throw err;
+  }
+  throw new Error('expected a SitrepError');
+}
