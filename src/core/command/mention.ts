@@ -1,0 +1,34 @@
+import type { Mention } from './command';
+
+const SLACK = /^<@([A-Z0-9]+)(?:\|([^>]+))?>$/;
+const TEAMS = /^<at>([^<]+)<\/at>$/;
+// Sentence punctuation right after a plain mention ("ask @bob.") is not part of the name.
+const PLAIN = /^@([\p{L}\p{N}_][\p{L}\p{N}._-]*?)[.,;:!?]*$/u;
+/** The longest id or name a mention may have (the command schema's limit). */
+const LONGEST = 200;
+
+/**
+ * A person named in a command: Slack's escaped `<@U123|alice>`, Teams' `<at>Alice Smith</at>`,
+ * or a plain `@alice` (console, unescaped Slack). Undefined when the word names no one.
+ */
+export function parseMention(word: string): Mention | undefined {
+  const mention = read(word);
+  if (!mention || mention.id.length > LONGEST || (mention.name?.length ?? 0) > LONGEST) return undefined;
+  return mention;
+}
+
+function read(word: string): Mention | undefined {
+  const slack = SLACK.exec(word);
+  if (slack) {
+    const name = slack[2]?.trim();
+    return name ? { id: slack[1]!, name } : { id: slack[1]! };
+  }
+  const teams = TEAMS.exec(word);
+  if (teams) {
+    const name = teams[1]!.trim().replace(/\s+/g, ' ');
+    return name ? { id: name, name } : undefined;
+  }
+  const plain = PLAIN.exec(word);
+  if (plain) return { id: plain[1]!, name: plain[1]! };
+  return undefined;
+}
