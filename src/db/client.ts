@@ -1,0 +1,89 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+
+/**
+ * The query builder repositories take. Both drivers produce one: write a repository once
+ * against `Db` and it runs on PostgreSQL and on PGlite. A transaction (`Tx`) is a `Db` too.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+interface DatabaseBase {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface PostgresDatabase extends DatabaseBase {
+  kind: 'postgres';
+  client: postgres.Sql;
+}
+
+export interface PgliteDatabase extends DatabaseBase {
+  kind: 'pglite';
+  client: PGlite;
+}
+
+/** An open database: the query builder, which engine runs it, and how to shut it down. */
+export type Database = PostgresDatabase | PgliteDatabase;
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL URL; when absent, an embedded PGlite is used. */
+  url?: string;
+  /** PGlite's data directory (default `./.data`); `memory://` keeps it in memory. */
+  dataDir?: string;
+  log?: { warn(msg: string): void };
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> {
+  if (opts.url) {
+    const client = postgres(opts.url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 30,
+    });
+    const db: Db = drizzlePostgres({ client, schema });
+    return { kind: 'postgres', db, client, close: () => client.end({ timeout: 5 }) };
+  }
+  const dataDir = opts.dataDir ?? './.data';
+  if (!dataDir.startsWith('memory://')) {
+    opts.log?.warn(
+      `using embedded PGlite in ${dataDir}: one process only; set DATABASE_URL to share a PostgreSQL server`,
+    );
+  }
+  return fromPglite(await PGlite.create({ dataDir }));
+}
+
+/** Wraps an already created PGlite (e.g. one loaded from a dump) as a `Database`. */
+export function fromPglite(client: PGlite): PgliteDatabase {
+  const db: Db = drizzlePglite({ client, schema });
+  return {
+    kind: 'pglite',
+    db,
+    client,
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/**
+ * The rows of a `db.execute(sql`…`)` result, whichever driver ran it: postgres.js returns
+ * an array of rows, PGlite an object with `rows`. Raw values are not mapped by the schema:
+ * timestamps come back as strings on both, but `bigint`/`count(*)` is a string on
+ * postgres.js and a number on PGlite, so wrap such values in `Number(…)`.
+ */
+export function rows<T extends Record<string, unknown> = Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  if (result && typeof result === 'object' && Array.isArray((result as { rows?: unknown }).rows)) {
+    return (result as { rows: T[] }).rows;
+  }
+  throw new TypeError('rows(): not a result of db.execute()');
+}

@@ -1,0 +1,237 @@
+import { and, asc, eq, isNull, max, ne, sql } from 'drizzle-orm';
+import type { Conversation, IncidentTx } from '../app/ports';
+import type { NewEntry } from '../core/incident/decision';
+import type { ActionItem, Incident, Platform, TimelineEntry } from '../core/types';
+import type { Db } from './client';
+import {
+  actionItems,
+  conversations,
+  deliveries,
+  incidents,
+  processedRequests,
+  timelineEntries,
+  workspaces,
+  type ActionItemRow,
+  type ConversationRow,
+  type IncidentRow,
+  type TimelineEntryRow,
+} from './schema';
+
+/** The use cases' view of the database inside one transaction. */
+export function incidentRepository(db: Db): IncidentTx {
+  const oneIncident = async (where: ReturnType<typeof and>, lock: boolean): Promise<Incident | null> => {
+    const query = db.select().from(incidents).where(where).limit(1);
+    const [row] = lock ? await query.for('update') : await query;
+    return row ? toIncident(row) : null;
+  };
+
+  return {
+    async allocateNumber(workspace) {
+      const [row] = await db
+        .insert(workspaces)
+        .values({ id: workspace, lastIncidentNumber: 1 })
+        .onConflictDoUpdate({ target: workspaces.id, set: { lastIncidentNumber: sql`${workspaces.lastIncidentNumber} + 1` } })
+        .returning({ number: workspaces.lastIncidentNumber });
+      return row!.number;
+    },
+
+    async insertIncident(incident) {
+      await db.insert(incidents).values(fromIncident(incident));
+    },
+
+    async saveIncident(incident) {
+      const { id, ...rest } = fromIncident(incident);
+      await db.update(incidents).set(rest).where(eq(incidents.id, id!));
+    },
+
+    incidentByNumber(workspace, number, lock) {
+      return oneIncident(and(eq(incidents.workspace, workspace), eq(incidents.number, number)), lock);
+    },
+
+    async incidentByConversation(platform, externalId, lock) {
+      const [conv] = await db
+        .select({ incidentId: conversations.incidentId })
+        .from(conversations)
+        .where(and(eq(conversations.platform, platform), eq(conversations.externalId, externalId)))
+        .limit(1);
+      if (!conv?.incidentId) return null;
+      return oneIncident(and(eq(incidents.id, conv.incidentId)), lock);
+    },
+
+    async openIncidents(workspace) {
+      const open = ne(incidents.status, 'resolved');
+      const rows = await db
+        .select()
+        .from(incidents)
+        .where(workspace ? and(eq(incidents.workspace, workspace), open) : open)
+        .orderBy(asc(incidents.declaredAt))
+        .limit(200);
+      return rows.map(toIncident);
+    },
+
+    async appendEntries(incidentId, entries) {
+      if (entries.length === 0) return [];
+      const rows = await db
+        .insert(timelineEntries)
+        .values(entries.map((e) => fromEntry(incidentId, e)))
+        .returning();
+      return rows.map(toEntry);
+    },
+
+    async timeline(incidentId) {
+      const rows = await db
+        .select()
+        .from(timelineEntries)
+        .where(eq(timelineEntries.incidentId, incidentId))
+        .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
+      return rows.map(toEntry);
+    },
+
+    async latestOccurredAt(incidentId) {
+      const [row] = await db
+        .select({ at: max(timelineEntries.occurredAt) })
+        .from(timelineEntries)
+        .where(eq(timelineEntries.incidentId, incidentId));
+      return row?.at ? new Date(row.at) : null;
+    },
+
+    async actions(incidentId) {
+      const rows = await db.select().from(actionItems).where(eq(actionItems.incidentId, incidentId)).orderBy(asc(actionItems.number));
+      return rows.map(toAction);
+    },
+
+    async saveActions(items) {
+      for (const a of items) {
+        const row = { incidentId: a.incidentId, number: a.number, text: a.text, owner: a.owner, state: a.state, createdAt: a.createdAt, doneAt: a.doneAt };
+        await db
+          .insert(actionItems)
+          .values(row)
+          .onConflictDoUpdate({ target: [actionItems.incidentId, actionItems.number], set: { text: a.text, owner: a.owner, state: a.state, doneAt: a.doneAt } });
+      }
+    },
+
+    async conversationsOf(incidentId) {
+      const rows = await db.select().from(conversations).where(eq(conversations.incidentId, incidentId)).orderBy(asc(conversations.id));
+      return rows.map(toConversation);
+    },
+
+    async createConversation(c) {
+      const [row] = await db
+        .insert(conversations)
+        .values({ ...c, reference: (c.reference ?? null) as Record<string, unknown> | null })
+        .returning();
+      return toConversation(row!);
+    },
+
+    async announcementConversation(platform, externalId, name) {
+      const where = and(eq(conversations.platform, platform), eq(conversations.purpose, 'announcements'), isNull(conversations.incidentId));
+      const [existing] = await db.select().from(conversations).where(where).limit(1);
+      if (existing && existing.externalId === externalId) return toConversation(existing);
+      if (existing) {
+        const [row] = await db.update(conversations).set({ externalId, name }).where(eq(conversations.id, existing.id)).returning();
+        return toConversation(row!);
+      }
+      const [row] = await db
+        .insert(conversations)
+        .values({ platform, purpose: 'announcements', externalId, name })
+        .onConflictDoNothing()
+        .returning();
+      if (row) return toConversation(row);
+      const [raced] = await db.select().from(conversations).where(where).limit(1);
+      return toConversation(raced!);
+    },
+
+    async enqueue(conversationId, op, payload, key, at) {
+      await db.insert(deliveries).values({ conversationId: Number(conversationId), op, payload, messageKey: key, nextAttemptAt: at, createdAt: at });
+    },
+
+    async claimRequest(key) {
+      const rows = await db.insert(processedRequests).values({ key }).onConflictDoNothing().returning({ key: processedRequests.key });
+      return rows.length === 1;
+    },
+  };
+}
+
+export function toIncident(row: IncidentRow): Incident {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    number: row.number,
+    title: row.title,
+    summary: row.summary,
+    severity: row.severity,
+    status: row.status,
+    private: row.private,
+    zone: row.zone,
+    startedAt: row.startedAt,
+    declaredAt: row.declaredAt,
+    mitigatedAt: row.mitigatedAt,
+    resolvedAt: row.resolvedAt,
+    roles: row.roles,
+    components: row.components,
+    members: row.members,
+    createdBy: row.createdBy,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function fromIncident(i: Incident): IncidentRow {
+  return { ...i };
+}
+
+function fromEntry(incidentId: string, e: NewEntry) {
+  return {
+    incidentId,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    kind: e.kind,
+    author: e.author,
+    body: e.body,
+    data: e.data,
+    source: e.source,
+    externalRef: e.externalRef,
+    supersedes: e.supersedes === null ? null : Number(e.supersedes),
+  };
+}
+
+export function toEntry(row: TimelineEntryRow): TimelineEntry {
+  return {
+    id: String(row.id),
+    incidentId: row.incidentId,
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+    kind: row.kind,
+    author: row.author,
+    body: row.body,
+    data: row.data,
+    source: row.source,
+    externalRef: row.externalRef,
+    supersedes: row.supersedes === null ? null : String(row.supersedes),
+  };
+}
+
+export function toAction(row: ActionItemRow): ActionItem {
+  return {
+    incidentId: row.incidentId,
+    number: row.number,
+    text: row.text,
+    owner: row.owner ?? null,
+    state: row.state,
+    createdAt: row.createdAt,
+    doneAt: row.doneAt,
+  };
+}
+
+export function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: String(row.id),
+    incidentId: row.incidentId,
+    platform: row.platform as Platform,
+    purpose: row.purpose,
+    externalId: row.externalId,
+    name: row.name,
+    link: row.link,
+    reference: row.reference,
+  };
+}
+

@@ -1,0 +1,10 @@
+import type { Store } from '../app/ports';
+import type { Database } from './client';
+import { incidentRepository } from './incident-repository';
+
+/** Use cases' transactions over drizzle, on PostgreSQL or PGlite alike. */
+export function drizzleStore(database: Database): Store {
+  return {
+    transaction: (fn) => database.db.transaction((tx) => fn(incidentRepository(tx))),
+  };
+}
