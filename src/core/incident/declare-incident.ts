@@ -1,0 +1,55 @@
+import type { CommandOf } from '../command/command';
+import { incidentCard } from '../messages/message';
+import type { Incident, Person, Severity } from '../types';
+import type { Decision, DecisionContext } from './decision';
+import { entry, person, summaryOf } from './entries';
+
+export interface NewIncident {
+  id: string;
+  workspace: string;
+  number: number;
+  defaultSeverity: Severity;
+  /** The display zone: the zone named in `at`, else the declarer's, else the default. */
+  zone: string;
+  /** People named in the declaration, resolved to platform users. */
+  invite: Person[];
+}
+
+/** A new incident: the declarer leads it until someone else is named. */
+export function declareIncident(cmd: CommandOf<'declare'>, n: NewIncident, ctx: DecisionContext): Decision {
+  const declarer = person(ctx);
+  const severity = cmd.severity ?? n.defaultSeverity;
+  const incident: Incident = {
+    id: n.id,
+    workspace: n.workspace,
+    number: n.number,
+    title: cmd.title,
+    summary: cmd.summary ?? '',
+    severity,
+    status: 'investigating',
+    private: cmd.private,
+    zone: n.zone,
+    startedAt: ctx.occurredAt,
+    declaredAt: ctx.occurredAt,
+    mitigatedAt: null,
+    resolvedAt: null,
+    roles: { commander: declarer },
+    components: {},
+    members: [...new Set([declarer.id, ...n.invite.map((p) => p.id)])],
+    createdBy: declarer,
+    updatedAt: ctx.now,
+  };
+  const declared = entry(ctx, 'declared', cmd.title, { severity, status: 'investigating', title: cmd.title, public: !cmd.private });
+  const assigned = entry(ctx, 'role_assigned', `${declarer.name} leads the incident`, { role: 'commander', person: declarer });
+  const visibility = cmd.private ? 'private ' : '';
+  return {
+    incident,
+    entries: [declared, assigned],
+    actions: [],
+    outgoing: [
+      summaryOf(incident),
+      { to: 'announcements', message: { type: 'announcement', event: 'declared', incident: incidentCard(incident), author: declarer.name } },
+    ],
+    reply: `Declared ${visibility}INC-${n.number} (${severity}): ${cmd.title}. You are the commander; "/incident lead @someone" hands over.`,
+  };
+}

@@ -1,0 +1,64 @@
+import type { EntryKind, Impact, Incident, IncidentStatus, Role, Severity } from '../types';
+
+/**
+ * What Sitrep says, built once and platform-neutral; each platform renders it (Block Kit,
+ * Adaptive Card, plain text). Messages are stored in the outbox, so they hold only JSON:
+ * instants are ISO strings.
+ */
+
+export interface IncidentCard {
+  number: number;
+  title: string;
+  summary: string;
+  severity: Severity;
+  status: IncidentStatus;
+  private: boolean;
+  zone: string;
+  roles: { role: Role; name: string }[];
+  components: { name: string; impact: Impact }[];
+  startedAt: string;
+  declaredAt: string;
+  resolvedAt: string | null;
+}
+
+export interface TimelineLine {
+  at: string;
+  kind: EntryKind;
+  author: string;
+  text: string;
+  retracted: boolean;
+}
+
+export type Message =
+  /** The pinned summary of an incident, edited in place whenever its state changes. */
+  | { type: 'summary'; incident: IncidentCard }
+  /** A new or reopened incident, for the announcement conversation (resolution is a status update). */
+  | { type: 'announcement'; event: 'declared' | 'reopened'; incident: IncidentCard; author: string }
+  | { type: 'status_update'; incident: IncidentCard; status: IncidentStatus; message: string; author: string; at: string }
+  /** A fact recorded on the timeline, echoed to the incident conversation. */
+  | { type: 'notice'; incident: number; zone: string; kind: EntryKind; text: string; author: string; at: string }
+  | { type: 'resolution'; incident: IncidentCard; message: string; facts: { label: string; value: string }[] }
+  | { type: 'postmortem'; incident: number; title: string; filename: string; markdown: string }
+  | { type: 'timeline'; incident: IncidentCard; lines: TimelineLine[] }
+  | { type: 'incident_list'; incidents: IncidentCard[] }
+  | { type: 'actions'; incident: number; items: { number: number; text: string; owner: string | null; done: boolean }[] }
+  | { type: 'text'; text: string };
+
+export type MessageType = Message['type'];
+
+export function incidentCard(incident: Incident): IncidentCard {
+  return {
+    number: incident.number,
+    title: incident.title,
+    summary: incident.summary,
+    severity: incident.severity,
+    status: incident.status,
+    private: incident.private,
+    zone: incident.zone,
+    roles: Object.entries(incident.roles).map(([role, person]) => ({ role: role as Role, name: person.name })),
+    components: Object.entries(incident.components).map(([name, impact]) => ({ name, impact })),
+    startedAt: incident.startedAt.toISOString(),
+    declaredAt: incident.declaredAt.toISOString(),
+    resolvedAt: incident.resolvedAt ? incident.resolvedAt.toISOString() : null,
+  };
+}
