@@ -1,0 +1,57 @@
+import type { Logger } from 'pino';
+import type { Message } from '../core/messages/message';
+import type { ErrorCode } from '../core/errors';
+import type { Actor, Platform, Severity } from '../core/types';
+import type { ChatPlatform, Clock, PeopleDirectory, Store } from './ports';
+
+/** Who typed the command, where, and what identifies the request for deduplication. */
+export interface CommandContext {
+  actor: Actor;
+  workspace: string;
+  /** The conversation the command was typed in, if the platform has one. */
+  conversation?: { platform: Platform; externalId: string };
+  /** The incident to act on when the command names none and its conversation is no incident's (console). */
+  fallbackIncident?: number;
+  /** The platform's reference to the thing recorded (message ts, permalink). */
+  externalRef?: string;
+  /** A key that is the same when the platform repeats a request (event id, activity id). */
+  idempotencyKey?: string;
+}
+
+/** What the user sees in answer: one sentence, or a rich message with a text fallback. */
+export interface CommandResult {
+  ok: boolean;
+  text: string;
+  code?: ErrorCode;
+  incident?: number;
+  message?: Message;
+  /** The request was a repeat of one already handled, and changed nothing. */
+  duplicate?: boolean;
+}
+
+export interface AnnouncementTarget {
+  platform: Platform;
+  externalId: string;
+  name: string;
+}
+
+export interface AppSettings {
+  defaultSeverity: Severity;
+  defaultZone: string;
+  /** Configured component names; empty means any name is accepted. */
+  components: string[];
+  announcements: AnnouncementTarget[];
+}
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  directory: PeopleDirectory;
+  settings: AppSettings;
+  newId(): string;
+  log: Logger;
+  /** Called after a transaction that queued messages has committed. */
+  onQueued(): void;
+}
+
+export type { ChatPlatform };

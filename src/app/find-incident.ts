@@ -1,0 +1,26 @@
+import { SitrepError } from '../core/errors';
+import type { Incident } from '../core/types';
+import type { CommandContext } from './context';
+import { isVisibleTo } from './persist-decision';
+import type { IncidentTx } from './ports';
+
+/**
+ * The incident a command is about: the one it names, else the one whose conversation it was
+ * typed in, else (console) the one last declared or named. A private incident is found only
+ * by its members and from its own conversation; to anyone else it does not exist.
+ */
+export async function findIncident(tx: IncidentTx, ctx: CommandContext, named: number | undefined, lock: boolean): Promise<Incident> {
+  const here = ctx.conversation ? await tx.incidentByConversation(ctx.conversation.platform, ctx.conversation.externalId, false) : null;
+  const number = named ?? here?.number ?? ctx.fallbackIncident;
+  if (number === undefined) {
+    throw new SitrepError(
+      'no_incident_in_context',
+      'Which incident? Name it, e.g. "/incident note INC-42 rollback started", or type the command in the incident\'s own channel.',
+    );
+  }
+  const incident = await tx.incidentByNumber(ctx.workspace, number, lock);
+  if (!incident || !isVisibleTo(incident, ctx.actor, { inIncident: here?.id === incident.id })) {
+    throw new SitrepError('incident_not_found', `There is no INC-${number}; "/incident list" shows the open incidents.`);
+  }
+  return incident;
+}

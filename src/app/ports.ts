@@ -1,0 +1,122 @@
+import type { Mention } from '../core/command/command';
+import type { NewEntry } from '../core/incident/decision';
+import type { IncidentCard, Message } from '../core/messages/message';
+import type { RenderContext } from '../core/messages/render-text';
+import type { ActionItem, Incident, Person, Platform, TimelineEntry } from '../core/types';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export type ConversationPurpose = 'incident' | 'announcements';
+
+/** A chat conversation that belongs to an incident, or the announcement conversation of a platform. */
+export interface Conversation {
+  id: string;
+  incidentId: string | null;
+  platform: Platform;
+  purpose: ConversationPurpose;
+  /** The platform's id for it; null until the platform has created it. */
+  externalId: string | null;
+  name: string | null;
+  link: string | null;
+  /** Whatever else the platform needs to post there later (e.g. a Teams conversation reference). */
+  reference: unknown;
+}
+
+export interface OpenedConversation {
+  externalId: string;
+  name: string;
+  link: string | null;
+  reference?: unknown;
+}
+
+export interface OpenConversationRequest {
+  incident: IncidentCard;
+  /** Platform user ids to invite. */
+  members: string[];
+}
+
+/** A failure talking to a chat platform; `retryable` failures are tried again later. */
+export class PlatformError extends Error {
+  constructor(
+    readonly platform: Platform,
+    readonly code: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${platform}: ${code}`);
+    this.name = 'PlatformError';
+  }
+}
+
+/** Everything Sitrep needs from a chat platform. Adapters implement it; they decide nothing. */
+export interface ChatPlatform {
+  readonly name: Platform;
+  openConversation(request: OpenConversationRequest): Promise<OpenedConversation>;
+  /** Posts a message; returns the platform's reference to it, for later edits. */
+  post(to: Conversation, message: Message, ctx: RenderContext): Promise<string>;
+  update(to: Conversation, messageRef: string, message: Message, ctx: RenderContext): Promise<void>;
+}
+
+/** Turns a mention into a person as the platform knows them (display name, zone). */
+export interface PeopleDirectory {
+  lookup(platform: Platform, mention: Mention): Promise<Person>;
+}
+
+/** The transaction every use case runs in: state, timeline and outbox change together. */
+export interface IncidentTx {
+  allocateNumber(workspace: string): Promise<number>;
+  insertIncident(incident: Incident): Promise<void>;
+  saveIncident(incident: Incident): Promise<void>;
+  /** `lock` takes a row lock so concurrent commands on one incident apply one after another. */
+  incidentByNumber(workspace: string, number: number, lock: boolean): Promise<Incident | null>;
+  incidentByConversation(platform: Platform, externalId: string, lock: boolean): Promise<Incident | null>;
+  openIncidents(workspace: string | null): Promise<Incident[]>;
+  appendEntries(incidentId: string, entries: readonly NewEntry[]): Promise<TimelineEntry[]>;
+  timeline(incidentId: string): Promise<TimelineEntry[]>;
+  latestOccurredAt(incidentId: string): Promise<Date | null>;
+  actions(incidentId: string): Promise<ActionItem[]>;
+  saveActions(items: readonly ActionItem[]): Promise<void>;
+  conversationsOf(incidentId: string): Promise<Conversation[]>;
+  createConversation(c: Omit<Conversation, 'id'>): Promise<Conversation>;
+  /** The announcement conversation of a platform, created on first use. */
+  announcementConversation(platform: Platform, externalId: string, name: string): Promise<Conversation>;
+  /** Queues a message; `at` is when it is first due (the use case's clock, not the database's). */
+  enqueue(conversationId: string, op: 'open' | 'post' | 'upsert', payload: unknown, key: string | null, at: Date): Promise<void>;
+  /** False when the key was claimed before: the request is a retry or a double submission. */
+  claimRequest(key: string): Promise<boolean>;
+}
+
+export interface Store {
+  transaction<T>(fn: (tx: IncidentTx) => Promise<T>): Promise<T>;
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  conversationId: string;
+  op: 'open' | 'post' | 'upsert';
+  key: string | null;
+  payload: unknown;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
+/** What the delivery worker needs from storage: claim, settle, and remember what was posted where. */
+export interface OutboxStore {
+  /** Claims due deliveries that head their conversation's queue, leasing them for `leaseMs`. */
+  claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
+  complete(id: string, now: Date): Promise<void>;
+  retryLater(id: string, error: string, at: Date): Promise<void>;
+  park(id: string, error: string): Promise<void>;
+  conversation(id: string): Promise<Conversation>;
+  conversationOpened(id: string, opened: OpenedConversation): Promise<void>;
+  /** The incident's own conversation on a platform, to link to from announcements. */
+  incidentConversation(incidentId: string, platform: Platform): Promise<Conversation | null>;
+  postedMessage(conversationId: string, key: string): Promise<string | null>;
+  savePostedMessage(conversationId: string, key: string, externalRef: string, now: Date): Promise<void>;
+  /** When the next pending delivery falls due, if any. */
+  nextDue(): Promise<Date | null>;
+}

@@ -1,0 +1,43 @@
+import type { CommandOf } from '../core/command/command';
+import { incidentCard, type TimelineLine } from '../core/messages/message';
+import { renderText } from '../core/messages/render-text';
+import { resolveTimeline } from '../core/postmortem/resolve-timeline';
+import type { TimelineEntry } from '../core/types';
+import type { AppDeps, CommandContext, CommandResult } from './context';
+import { findIncident } from './find-incident';
+import { isVisibleTo } from './persist-decision';
+
+/** Timeline, action items and the open-incident list: answers to the asker only, nothing recorded. */
+export async function readIncident(
+  deps: AppDeps,
+  cmd: CommandOf<'timeline'> | CommandOf<'actions'> | CommandOf<'list'>,
+  ctx: CommandContext,
+): Promise<CommandResult> {
+  return deps.store.transaction(async (tx) => {
+    if (cmd.kind === 'list') {
+      const here = ctx.conversation ? await tx.incidentByConversation(ctx.conversation.platform, ctx.conversation.externalId, false) : null;
+      const open = (await tx.openIncidents(ctx.workspace)).filter((i) => isVisibleTo(i, ctx.actor, { inIncident: here?.id === i.id }));
+      const message = { type: 'incident_list' as const, incidents: open.map(incidentCard) };
+      return { ok: true, text: renderText(message), message };
+    }
+    const incident = await findIncident(tx, ctx, cmd.incident, false);
+    if (cmd.kind === 'actions') {
+      const items = (await tx.actions(incident.id)).map((a) => ({ number: a.number, text: a.text, owner: a.owner?.name ?? null, done: a.state === 'done' }));
+      const message = { type: 'actions' as const, incident: incident.number, items };
+      return { ok: true, text: renderText(message), message, incident: incident.number };
+    }
+    const message = { type: 'timeline' as const, incident: incidentCard(incident), lines: timelineLines(await tx.timeline(incident.id)) };
+    return { ok: true, text: renderText(message), message, incident: incident.number };
+  });
+}
+
+/** The timeline as people read it, with corrections and retractions applied as in the postmortem. */
+export function timelineLines(entries: readonly TimelineEntry[]): TimelineLine[] {
+  return resolveTimeline(entries).map((v) => ({
+    at: v.entry.occurredAt.toISOString(),
+    kind: v.kind,
+    author: v.entry.author.name,
+    text: v.body,
+    retracted: v.retracted,
+  }));
+}

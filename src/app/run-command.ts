@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../core/command/command';
+import { helpText } from '../core/command/help';
+import { parseCommand } from '../core/command/parse';
+import { isSitrepError } from '../core/errors';
+import { assignRole } from '../core/incident/assign-role';
+import { changeSeverity, changeSummary, changeTitle } from '../core/incident/change-details';
+import { addAction, completeAction } from '../core/incident/follow-up-actions';
+import { postStatusUpdate } from '../core/incident/post-status-update';
+import { recordNote } from '../core/incident/record-note';
+import { reopenIncident } from '../core/incident/reopen-incident';
+import { postmortemOf, resolveIncident } from '../core/incident/resolve-incident';
+import { setComponentImpact } from '../core/incident/set-component-impact';
+import { changeIncident } from './change-incident';
+import type { AppDeps, CommandContext, CommandResult } from './context';
+import { declareIncident } from './declare-incident';
+import { readIncident } from './read-incident';
+
+/** One line of the command language, from any platform, to the answer its author sees. */
+export async function runCommand(deps: AppDeps, text: string, ctx: CommandContext): Promise<CommandResult> {
+  try {
+    return await execute(deps, parseCommand(text), ctx);
+  } catch (err) {
+    return failure(deps, err, ctx);
+  }
+}
+
+/** A command already in typed form (a submitted modal or card), validated by the same rules. */
+export async function runTypedCommand(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<CommandResult> {
+  try {
+    return await execute(deps, cmd, ctx);
+  } catch (err) {
+    return failure(deps, err, ctx);
+  }
+}
+
+async function execute(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<CommandResult> {
+  const result = await dispatch(deps, cmd, ctx);
+  if (result.ok && !result.duplicate) deps.onQueued();
+  return result;
+}
+
+function dispatch(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<CommandResult> {
+  const { settings, directory } = deps;
+  switch (cmd.kind) {
+    case 'help':
+      return Promise.resolve({ ok: true, text: helpText(cmd.topic) });
+    case 'declare':
+      return declareIncident(deps, cmd, ctx);
+    case 'list':
+    case 'timeline':
+    case 'actions':
+      return readIncident(deps, cmd, ctx);
+    case 'note':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => recordNote(incident, cmd, d));
+    case 'update':
+      if (cmd.status === 'resolved') {
+        return changeIncident(deps, cmd, ctx, async ({ record }, d) => resolveIncident(await record(), { kind: 'resolve', message: cmd.message }, d));
+      }
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => postStatusUpdate(incident, cmd, d));
+    case 'resolve':
+      return changeIncident(deps, cmd, ctx, async ({ record }, d) => resolveIncident(await record(), cmd, d));
+    case 'reopen':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => reopenIncident(incident, cmd, d));
+    case 'severity':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => changeSeverity(incident, cmd, d));
+    case 'title':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => changeTitle(incident, cmd, d));
+    case 'summary':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => changeSummary(incident, cmd, d));
+    case 'impact':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => setComponentImpact(incident, cmd, settings.components, d));
+    case 'assign':
+      return directory
+        .lookup(ctx.actor.platform, cmd.person)
+        .then((person) => changeIncident(deps, cmd, ctx, ({ incident }, d) => assignRole(incident, cmd, person, d)));
+    case 'action':
+      return (cmd.owner ? directory.lookup(ctx.actor.platform, cmd.owner) : Promise.resolve(null)).then((owner) =>
+        changeIncident(deps, cmd, ctx, async ({ incident, tx }, d) => addAction(incident, await tx.actions(incident.id), cmd, owner, d)),
+      );
+    case 'done':
+      return changeIncident(deps, cmd, ctx, async ({ incident, tx }, d) => completeAction(incident, await tx.actions(incident.id), cmd, d));
+    case 'postmortem':
+      return changeIncident(deps, cmd, ctx, async ({ record }) => {
+        const r = await record();
+        return {
+          incident: r.incident,
+          entries: [],
+          actions: [],
+          outgoing: [postmortemOf(r)],
+          reply: `Posted a fresh postmortem draft of INC-${r.incident.number} in its conversation.`,
+        };
+      });
+  }
+}
+
+const STORAGE_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECT_TIMEOUT|CONNECTION_(CLOSED|ENDED|DESTROYED)|08\w{3}|57P0[1-3])$/;
+
+export function isStorageFailure(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_CODES.test(code)) return true;
+  }
+  return false;
+}
+
+function failure(deps: AppDeps, err: unknown, ctx: CommandContext): CommandResult {
+  if (isSitrepError(err)) return { ok: false, code: err.code, text: err.message };
+  const correlationId = randomUUID().slice(0, 8);
+  if (isStorageFailure(err)) {
+    deps.log.error({ err, correlationId, actor: ctx.actor.id }, 'database unavailable while handling a command');
+    return { ok: false, code: 'storage_unavailable', text: `Could not record that: the database is not answering. Nothing was saved; try again in a moment (ref ${correlationId}).` };
+  }
+  deps.log.error({ err, correlationId, actor: ctx.actor.id }, 'command failed unexpectedly');
+  return { ok: false, code: 'internal', text: `Something went wrong on our side and nothing was saved; try again, and quote ref ${correlationId} if it keeps happening.` };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { AppDeps, AppSettings } from './app/context';
+import { systemClock, type ChatPlatform, type Clock, type PeopleDirectory } from './app/ports';
+import type { Platform } from './core/types';
+import type { Database } from './db/client';
+import { outboxRepository } from './db/outbox-repository';
+import { drizzleStore } from './db/store';
+import { DeliveryWorker, type WorkerOptions } from './delivery/worker';
+
+export interface Composition {
+  deps: AppDeps;
+  worker: DeliveryWorker;
+}
+
+/** Wires the use cases and the delivery worker to one database and a set of chat platforms. */
+export function compose(opts: {
+  database: Database;
+  platforms: ChatPlatform[];
+  directory: PeopleDirectory;
+  settings: AppSettings;
+  log: Logger;
+  clock?: Clock;
+  worker?: Partial<WorkerOptions>;
+}): Composition {
+  const clock = opts.clock ?? systemClock;
+  const platforms = new Map<Platform, ChatPlatform>(opts.platforms.map((p) => [p.name, p]));
+  const worker = new DeliveryWorker(outboxRepository(opts.database.db), platforms, clock, opts.log, opts.worker);
+  const deps: AppDeps = {
+    store: drizzleStore(opts.database),
+    clock,
+    directory: opts.directory,
+    settings: opts.settings,
+    newId: randomUUID,
+    log: opts.log,
+    onQueued: () => worker.wake(),
+  };
+  return { deps, worker };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { isValidZone } from '../core/time/format';
+import { SEVERITIES } from '../core/types';
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+/** Every setting Sitrep reads from the environment; `.env.example` documents each one. */
+const schema = z.object({
+  DATABASE_URL: optionalText.refine((u) => !u || /^postgres(ql)?:\/\//.test(u), {
+    message: 'must be a postgres:// or postgresql:// URL',
+  }),
+  DATA_DIR: z.string().default('./.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_SEVERITY: z.enum(SEVERITIES, { message: `must be one of ${SEVERITIES.join(', ')}` }).default('sev3'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine((z) => isValidZone(z), { message: 'must be an IANA time zone name such as Europe/Paris or UTC' }),
+  COMPONENTS: list.refine((names) => names.every((n) => n.length <= 100), { message: 'names must be at most 100 characters each' }),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** A configuration problem, told by variable name; the value is never repeated (it may be a secret). */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Sitrep cannot start: ${problems.join('; ')}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+}
+
+/** The environment of this process: the one place Sitrep reads it. */
+export function processEnv(): Record<string, string | undefined> {
+  return process.env;
+}

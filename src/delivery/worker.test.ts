@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rows, type Database } from '../db/client';
+import { outboxRepository } from '../db/outbox-repository';
+import { resetDatabase, testDatabase } from '../../test/support/db';
+import { testApp } from '../../test/support/app';
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+beforeEach(async () => {
+  await resetDatabase(database);
+});
+
+async function statuses(): Promise<Record<string, number>> {
+  const result = rows<{ status: string; n: number }>(
+    await database.db.execute(sql`select status, count(*)::int as n from deliveries group by status`),
+  );
+  return Object.fromEntries(result.map((r) => [r.status, Number(r.n)]));
+}
+
+describe('delivery worker', () => {
+  it('keeps a conversation in order while a message waits for retry, and lets other conversations through', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare First');
+    await app.ok('alice', '/incident declare Second');
+    app.platform.failNext(1, 'service_unavailable', true);
+    await app.run('alice', '/incident note INC-1 one');
+    await app.run('alice', '/incident note INC-1 two');
+    await app.run('alice', '/incident note INC-2 other');
+    const first = app.platform.to('#inc-1-first').map((c) => c.text);
+    expect(first.some((t) => t.endsWith('noted: one') || t.endsWith('noted: two'))).toBe(false);
+    expect(app.platform.to('#inc-2-second').some((c) => c.text.endsWith('noted: other'))).toBe(true);
+
+    app.clock.advance(60_000);
+    await app.worker.drain();
+    const notes = app.platform.to('#inc-1-first').filter((c) => c.message?.type === 'notice').map((c) => c.text);
+    expect(notes).toEqual(['21:00 UTC alice noted: one', '21:00 UTC alice noted: two']);
+  });
+
+  it('waits at least as long as the platform asks (Retry-After) before trying again', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Throttled');
+    app.platform.failNext(1, 'ratelimited', true, 30_000);
+    await app.run('alice', '/incident note INC-1 slow down');
+    app.clock.advance(29_000);
+    await app.worker.drain();
+    expect(app.platform.to('#inc-1-throttled').some((c) => c.text.endsWith('slow down'))).toBe(false);
+    app.clock.advance(1_000);
+    await app.worker.drain();
+    expect(app.platform.to('#inc-1-throttled').some((c) => c.text.endsWith('slow down'))).toBe(true);
+  });
+
+  it('parks a message the platform keeps refusing and delivers the rest of the conversation', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Poison');
+    app.platform.failNext(3, 'invalid_blocks', false);
+    await app.run('alice', '/incident note INC-1 poison');
+    await app.run('alice', '/incident note INC-1 after');
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(120_000);
+      await app.worker.drain();
+    }
+    const notes = app.platform.to('#inc-1-poison').filter((c) => c.message?.type === 'notice').map((c) => c.text);
+    expect(notes).toEqual(['21:00 UTC alice noted: after']);
+    expect(await statuses()).toMatchObject({ parked: 1 });
+    const [parked] = rows<{ last_error: string; attempts: number }>(
+      await database.db.execute(sql`select last_error, attempts from deliveries where status = 'parked'`),
+    );
+    expect(parked).toMatchObject({ last_error: 'invalid_blocks', attempts: 3 });
+  });
+
+  it('claims a delivery again once the lease of a worker that died has run out', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Lease');
+    await app.run('alice', '/incident note INC-1 claimed then lost');
+    const outbox = outboxRepository(database.db);
+    // Undo delivery of the last note, then claim it as a worker that dies before settling it.
+    await database.db.execute(sql`update deliveries set status = 'pending', done_at = null, attempts = 0 where id = (select max(id) from deliveries)`);
+    const lost = await outbox.claim(app.clock.now(), 10, 60_000);
+    expect(lost).toHaveLength(1);
+    expect(await outbox.claim(app.clock.now(), 10, 60_000)).toHaveLength(0);
+    app.clock.advance(61_000);
+    const again = await outbox.claim(app.clock.now(), 10, 60_000);
+    expect(again.map((d) => d.id)).toEqual(lost.map((d) => d.id));
+    expect(again[0]?.attempts).toBe(2);
+  });
+});
