@@ -34,8 +34,9 @@ export async function declareIncident(deps: AppDeps, cmd: CommandOf<'declare'>, 
       link: null,
       reference: null,
     });
-    await tx.enqueue(conversation.id, 'open', { incident: incidentCard(decision.incident), members: decision.incident.members }, null, now);
-    await persistDecision(tx, decision, deps.settings, { inserted: true });
+    const opening = await tx.enqueue(conversation.id, 'open', { incident: incidentCard(decision.incident), members: decision.incident.members }, null, now);
+    // The announcement links to the new conversation, so it waits until that exists.
+    await persistDecision(tx, decision, deps.settings, { inserted: true, announceAfter: opening });
     return { ok: true, text: decision.reply, incident: number };
   });
 }

@@ -8,7 +8,12 @@ import type { IncidentTx } from './ports';
  * timeline entries and action items, and one outbox row per message and conversation.
  * Announcements of a private incident go nowhere.
  */
-export async function persistDecision(tx: IncidentTx, d: Decision, settings: AppSettings, opts: { inserted?: boolean } = {}): Promise<void> {
+export async function persistDecision(
+  tx: IncidentTx,
+  d: Decision,
+  settings: AppSettings,
+  opts: { inserted?: boolean; announceAfter?: string } = {},
+): Promise<void> {
   if (!opts.inserted) await tx.saveIncident(d.incident);
   await tx.appendEntries(d.incident.id, d.entries);
   if (d.actions.length) await tx.saveActions(d.actions);
@@ -18,7 +23,9 @@ export async function persistDecision(tx: IncidentTx, d: Decision, settings: App
   for (const out of d.outgoing) {
     const targets = out.to === 'incident' ? incidentConversations : announcements;
     for (const conversation of targets) {
-      await tx.enqueue(conversation.id, out.key ? 'upsert' : 'post', { message: out.message, incidentId: d.incident.id }, out.key ?? null, d.incident.updatedAt);
+      const after = out.to === 'announcements' ? opts.announceAfter : undefined;
+      const payload = { message: out.message, incidentId: d.incident.id };
+      await tx.enqueue(conversation.id, out.key ? 'upsert' : 'post', payload, out.key ?? null, d.incident.updatedAt, after);
     }
   }
 }

@@ -84,8 +84,11 @@ export interface IncidentTx {
   createConversation(c: Omit<Conversation, 'id'>): Promise<Conversation>;
   /** The announcement conversation of a platform, created on first use. */
   announcementConversation(platform: Platform, externalId: string, name: string): Promise<Conversation>;
-  /** Queues a message; `at` is when it is first due (the use case's clock, not the database's). */
-  enqueue(conversationId: string, op: 'open' | 'post' | 'upsert', payload: unknown, key: string | null, at: Date): Promise<void>;
+  /**
+   * Queues a message and returns its delivery id. `at` is when it is first due (the use case's
+   * clock, not the database's); `after` names a delivery that must be settled before this one.
+   */
+  enqueue(conversationId: string, op: 'open' | 'post' | 'upsert', payload: unknown, key: string | null, at: Date, after?: string): Promise<string>;
   /** False when the key was claimed before: the request is a retry or a double submission. */
   claimRequest(key: string): Promise<boolean>;
 }

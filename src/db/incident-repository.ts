@@ -141,8 +141,12 @@ export function incidentRepository(db: Db): IncidentTx {
       return toConversation(raced!);
     },
 
-    async enqueue(conversationId, op, payload, key, at) {
-      await db.insert(deliveries).values({ conversationId: Number(conversationId), op, payload, messageKey: key, nextAttemptAt: at, createdAt: at });
+    async enqueue(conversationId, op, payload, key, at, after) {
+      const [row] = await db
+        .insert(deliveries)
+        .values({ conversationId: Number(conversationId), op, payload, messageKey: key, nextAttemptAt: at, createdAt: at, afterId: after ? Number(after) : null })
+        .returning({ id: deliveries.id });
+      return String(row!.id);
     },
 
     async claimRequest(key) {

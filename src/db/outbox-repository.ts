@@ -33,6 +33,8 @@ export function outboxRepository(db: Db): OutboxStore {
             where c.status in ('pending', 'sending')
               and (c.status = 'pending' or c.claimed_until < ${at}::timestamptz)
               and c.next_attempt_at <= ${at}::timestamptz
+              and (c.after_id is null or not exists (
+                select 1 from deliveries a where a.id = c.after_id and a.status in ('pending', 'sending')))
               and not exists (
                 select 1 from deliveries e
                  where e.conversation_id = c.conversation_id

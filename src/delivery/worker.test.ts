@@ -39,6 +39,18 @@ describe('delivery worker', () => {
     expect(notes).toEqual(['21:00 UTC alice noted: one', '21:00 UTC alice noted: two']);
   });
 
+  it('holds the announcement of a new incident until its channel exists, so the link is never missing', async () => {
+    const app = testApp(database);
+    app.platform.failNext(1, 'service_unavailable', true);
+    await app.ok('alice', '/incident declare Link me');
+    expect(app.platform.to('#announcements')).toEqual([]);
+    app.clock.advance(60_000);
+    await app.worker.drain();
+    expect(app.platform.to('#announcements').map((c) => c.text)).toEqual([
+      'INC-1 declared by alice (SEV3): Link me. Follow it in #inc-1-link-me.',
+    ]);
+  });
+
   it('waits at least as long as the platform asks (Retry-After) before trying again', async () => {
     const app = testApp(database);
     await app.ok('alice', '/incident declare Throttled');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns';
 import { conversations } from './conversations';
 
@@ -18,6 +18,8 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     op: text('op').$type<DeliveryOp>().notNull(),
+    /** A delivery that must be settled first, e.g. an announcement waits for the channel it links to. */
+    afterId: bigint('after_id', { mode: 'number' }).references((): AnyPgColumn => deliveries.id, { onDelete: 'set null' }),
     /** For `upsert`: which message to update in place (see `posted_messages`). */
     messageKey: text('message_key'),
     payload: jsonb('payload').$type<unknown>().notNull(),

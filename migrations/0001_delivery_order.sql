@@ -1,0 +1,2 @@
+ALTER TABLE "deliveries" ADD COLUMN "after_id" bigint;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_after_id_deliveries_id_fk" FOREIGN KEY ("after_id") REFERENCES "public"."deliveries"("id") ON DELETE set null ON UPDATE no action;
