@@ -27,6 +27,8 @@ export interface CommandResult {
   message?: Message;
   /** The request was a repeat of one already handled, and changed nothing. */
   duplicate?: boolean;
+  /** For a refused form: the field at fault. */
+  field?: string;
 }
 
 export interface AnnouncementTarget {

@@ -21,7 +21,15 @@ export async function declareIncident(deps: AppDeps, cmd: CommandOf<'declare'>, 
     const number = await tx.allocateNumber(ctx.workspace);
     const decision = decide(
       cmd,
-      { id: deps.newId(), workspace: ctx.workspace, number, defaultSeverity: deps.settings.defaultSeverity, zone, invite },
+      {
+        id: deps.newId(),
+        workspace: ctx.workspace,
+        number,
+        defaultSeverity: deps.settings.defaultSeverity,
+        zone,
+        invite,
+        configuredComponents: deps.settings.components,
+      },
       { actor: ctx.actor, now, occurredAt, source: ctx.actor.platform, externalRef: ctx.externalRef ?? null },
     );
     await tx.insertIncident(decision.incident);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from '../core/command/command';
 import { helpText } from '../core/command/help';
 import { parseCommand } from '../core/command/parse';
+import { validateCommand } from '../core/command/validate';
 import { isSitrepError } from '../core/errors';
 import { assignRole } from '../core/incident/assign-role';
 import { changeSeverity, changeSummary, changeTitle } from '../core/incident/change-details';
@@ -25,10 +26,10 @@ export async function runCommand(deps: AppDeps, text: string, ctx: CommandContex
   }
 }
 
-/** A command already in typed form (a submitted modal or card), validated by the same rules. */
-export async function runTypedCommand(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<CommandResult> {
+/** A command built from a submitted form (Slack modal, Teams card), checked by the same rules. */
+export async function runTypedCommand(deps: AppDeps, raw: unknown, ctx: CommandContext): Promise<CommandResult> {
   try {
-    return await execute(deps, cmd, ctx);
+    return await execute(deps, validateCommand(raw), ctx);
   } catch (err) {
     return failure(deps, err, ctx);
   }
@@ -105,7 +106,7 @@ export function isStorageFailure(err: unknown): boolean {
 }
 
 function failure(deps: AppDeps, err: unknown, ctx: CommandContext): CommandResult {
-  if (isSitrepError(err)) return { ok: false, code: err.code, text: err.message };
+  if (isSitrepError(err)) return { ok: false, code: err.code, text: err.message, ...(err.field ? { field: err.field } : {}) };
   const correlationId = randomUUID().slice(0, 8);
   if (isStorageFailure(err)) {
     deps.log.error({ err, correlationId, actor: ctx.actor.id }, 'database unavailable while handling a command');

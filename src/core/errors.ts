@@ -33,10 +33,14 @@ export type ErrorCode =
 export class SitrepError extends Error {
   readonly code: ErrorCode;
 
-  constructor(code: ErrorCode, message: string) {
+  /** The form field at fault, when the command came from a form (Slack modal, Teams card). */
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'SitrepError';
     this.code = code;
+    this.field = field;
   }
 }
 

@@ -40,6 +40,8 @@ export const commandSchema = z.discriminatedUnion('kind', [
     severity: z.enum(SEVERITIES).optional(),
     title: text(LIMITS.title),
     summary: z.string().trim().max(LIMITS.text).optional(),
+    /** Components affected from the start (a form's multi-select). */
+    components: z.array(z.string().trim().min(1).max(LIMITS.component)).max(50).optional(),
     invite: z.array(mentionSchema).max(100).optional(),
   }),
   z.object({ kind: z.literal('note'), ...targeted, text: text(LIMITS.text) }),
