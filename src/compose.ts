@@ -16,7 +16,8 @@ export interface Composition {
 /** Wires the use cases and the delivery worker to one database and a set of chat platforms. */
 export function compose(opts: {
   database: Database;
-  platforms: ChatPlatform[];
+  /** The platforms deliveries go to; adapters that need the use cases join after composition. */
+  platforms: Map<Platform, ChatPlatform>;
   directory: PeopleDirectory;
   settings: AppSettings;
   log: Logger;
@@ -24,8 +25,7 @@ export function compose(opts: {
   worker?: Partial<WorkerOptions>;
 }): Composition {
   const clock = opts.clock ?? systemClock;
-  const platforms = new Map<Platform, ChatPlatform>(opts.platforms.map((p) => [p.name, p]));
-  const worker = new DeliveryWorker(outboxRepository(opts.database.db), platforms, clock, opts.log, opts.worker);
+  const worker = new DeliveryWorker(outboxRepository(opts.database.db), opts.platforms, clock, opts.log, opts.worker);
   const deps: AppDeps = {
     store: drizzleStore(opts.database),
     clock,

@@ -1,14 +1,13 @@
 import { createInterface } from 'node:readline';
 import pino from 'pino';
-import { consoleDirectory } from './adapters/console/console-directory';
-import { ConsolePlatform } from './adapters/console/console-platform';
 import { ConsoleSession } from './adapters/console/console-session';
-import { compose } from './compose';
 import { ConfigError, loadConfig, processEnv, type Config } from './config/config';
-import { openDatabase } from './db/client';
-import { migrate } from './db/migrate';
+import { startSitrep } from './start';
 
-/** Local mode: the embedded database (or DATABASE_URL) and a console on stdin/stdout. */
+/**
+ * `npm start`: with Slack or Teams credentials, the server; without them (or with --console),
+ * local mode — the same server plus a console on stdin/stdout that prints what the bot would post.
+ */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -21,25 +20,28 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'sitrep' } }, pino.destination(2));
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
-  await migrate(database);
-  const { deps, worker } = compose({
-    database,
-    platforms: [new ConsolePlatform(process.stdout)],
-    directory: consoleDirectory,
-    settings: {
-      defaultSeverity: config.DEFAULT_SEVERITY,
-      defaultZone: config.DEFAULT_TIMEZONE,
-      components: config.COMPONENTS,
-      announcements: [{ platform: 'console', externalId: '#announcements', name: '#announcements' }],
-    },
-    log,
-  });
+  const consoleMode = process.argv.includes('--console') || !config.SLACK_BOT_TOKEN;
+  const sitrep = await startSitrep(config, { log, ...(consoleMode ? { console: { stdout: process.stdout } } : {}) });
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await sitrep.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  if (!consoleMode) return;
+
   const interactive = Boolean(process.stdin.isTTY);
-  const session = new ConsoleSession(deps, process.stdout, { zone: config.DEFAULT_TIMEZONE, echo: !interactive, drain: () => worker.drain() });
+  const session = new ConsoleSession(sitrep.deps, process.stdout, {
+    zone: config.DEFAULT_TIMEZONE,
+    echo: !interactive,
+    drain: () => sitrep.worker.drain(),
+  });
   const lines = createInterface({ input: process.stdin, terminal: interactive });
   if (interactive) {
-    process.stdout.write('Sitrep local console. Type "/incident help" for the commands, Ctrl-D to quit.\n');
+    const web = sitrep.port ? ` Status page: http://localhost:${sitrep.port}/` : '';
+    process.stdout.write(`Sitrep local console. Type "/incident help" for the commands, Ctrl-D to quit.${web}\n`);
     lines.setPrompt('sitrep> ');
     lines.prompt();
   }
@@ -47,8 +49,8 @@ async function main(): Promise<void> {
     await session.handle(line);
     if (interactive) lines.prompt();
   }
-  await worker.drain();
-  await database.close();
+  await sitrep.worker.drain();
+  await sitrep.stop();
 }
 
 main().catch((err) => {

@@ -15,7 +15,7 @@ function replay(input: string, env: Record<string, string> = {}): Promise<{ code
   dirs.push(dataDir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,7 +2,7 @@ import type { Mention } from '../core/command/command';
 import type { NewEntry } from '../core/incident/decision';
 import type { IncidentCard, Message } from '../core/messages/message';
 import type { RenderContext } from '../core/messages/render-text';
-import type { ActionItem, Incident, Person, Platform, TimelineEntry } from '../core/types';
+import type { ActionItem, EntryKind, Incident, Person, Platform, TimelineEntry } from '../core/types';
 
 export interface Clock {
   now(): Date;
@@ -78,6 +78,7 @@ export interface IncidentTx {
   appendEntries(incidentId: string, entries: readonly NewEntry[]): Promise<TimelineEntry[]>;
   timeline(incidentId: string): Promise<TimelineEntry[]>;
   latestOccurredAt(incidentId: string): Promise<Date | null>;
+  entryByExternalRef(incidentId: string, kind: EntryKind, externalRef: string): Promise<TimelineEntry | null>;
   actions(incidentId: string): Promise<ActionItem[]>;
   saveActions(items: readonly ActionItem[]): Promise<void>;
   conversationsOf(incidentId: string): Promise<Conversation[]>;

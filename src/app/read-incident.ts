@@ -1,5 +1,6 @@
 import type { CommandOf } from '../core/command/command';
-import { incidentCard, type TimelineLine } from '../core/messages/message';
+import { isSitrepError } from '../core/errors';
+import { incidentCard, type IncidentCard, type TimelineLine } from '../core/messages/message';
 import { renderText } from '../core/messages/render-text';
 import { resolveTimeline } from '../core/postmortem/resolve-timeline';
 import type { TimelineEntry } from '../core/types';
@@ -40,4 +41,19 @@ export function timelineLines(entries: readonly TimelineEntry[]): TimelineLine[]
     text: v.body,
     retracted: v.retracted,
   }));
+}
+
+/** The incident a form is for, as a card; or the refusal the user should see. */
+export async function incidentCardFor(
+  deps: AppDeps,
+  ctx: CommandContext,
+  named: number | undefined,
+): Promise<{ ok: true; card: IncidentCard } | { ok: false; result: CommandResult }> {
+  try {
+    const incident = await deps.store.transaction((tx) => findIncident(tx, ctx, named, false));
+    return { ok: true, card: incidentCard(incident) };
+  } catch (err) {
+    if (isSitrepError(err)) return { ok: false, result: { ok: false, code: err.code, text: err.message } };
+    throw err;
+  }
 }

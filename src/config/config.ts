@@ -25,6 +25,20 @@ const schema = z.object({
     .default('UTC')
     .refine((z) => isValidZone(z), { message: 'must be an IANA time zone name such as Europe/Paris or UTC' }),
   COMPONENTS: list.refine((names) => names.every((n) => n.length <= 100), { message: 'names must be at most 100 characters each' }),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  SLACK_BOT_TOKEN: optionalText.refine((t) => !t || t.startsWith('xoxb-'), { message: 'must be a bot token (xoxb-…)' }),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((t) => !t || t.startsWith('xapp-'), { message: 'must be an app-level token (xapp-…)' }),
+  SLACK_API_URL: optionalText.refine((u) => !u || /^https?:\/\//.test(u), { message: 'must be an http(s) URL' }),
+  SLACK_ANNOUNCEMENTS_CHANNEL: optionalText,
+}).superRefine((c, ctx) => {
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set' });
+  }
+  if (!c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other SLACK_ settings are set' });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -95,6 +95,15 @@ export function incidentRepository(db: Db): IncidentTx {
       return row?.at ? new Date(row.at) : null;
     },
 
+    async entryByExternalRef(incidentId, kind, externalRef) {
+      const [row] = await db
+        .select()
+        .from(timelineEntries)
+        .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, kind), eq(timelineEntries.externalRef, externalRef)))
+        .limit(1);
+      return row ? toEntry(row) : null;
+    },
+
     async actions(incidentId) {
       const rows = await db.select().from(actionItems).where(eq(actionItems.incidentId, incidentId)).orderBy(asc(actionItems.number));
       return rows.map(toAction);

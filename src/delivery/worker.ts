@@ -147,7 +147,7 @@ export class DeliveryWorker {
   private async renderContext(platform: Platform, purpose: string, incidentId: string | undefined): Promise<RenderContext> {
     if (purpose !== 'announcements' || !incidentId) return {};
     const home = await this.outbox.incidentConversation(incidentId, platform);
-    return home ? { incidentConversation: { name: home.name, link: home.link } } : {};
+    return home ? { incidentConversation: { externalId: home.externalId, name: home.name, link: home.link } } : {};
   }
 
   private async failed(d: ClaimedDelivery, err: unknown): Promise<DeliveryOutcome> {

@@ -92,7 +92,7 @@ export function testApp(database: Database, opts: { settings?: Partial<AppSettin
   const platform = new RecordingPlatform('console');
   const { deps, worker } = compose({
     database,
-    platforms: [platform],
+    platforms: new Map([[platform.name, platform]]),
     directory: consoleDirectory,
     settings: { ...testSettings, ...opts.settings },
     log: silentLog,

@@ -4,7 +4,7 @@ import type { IncidentCard, Message } from './message';
 
 /** Where an incident lives on the platform the message goes to, when known. */
 export interface RenderContext {
-  incidentConversation?: { name: string | null; link: string | null };
+  incidentConversation?: { externalId?: string | null; name: string | null; link: string | null };
 }
 
 export function headline(card: IncidentCard): string {

@@ -1,0 +1,40 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Database } from './db/client';
+import { migrationsApplied } from './db/migrate';
+
+/**
+ * The one HTTP server: Slack's `/slack/events`, Teams' `/api/messages`, the web pages and the
+ * health routes. No body parser is global: Slack verifies signatures over the raw body.
+ */
+export function httpApp(opts: { routers: Router[]; database: Database; log: Logger }): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await migrationsApplied(opts.database).catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable or not migrated' });
+  });
+  for (const router of opts.routers) app.use(router);
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    opts.log.error({ err }, 'request failed');
+    if (!res.headersSent) res.status(500).json({ error: 'Something went wrong on our side.' });
+  });
+  return app;
+}
+
+export function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+export function portOf(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
