@@ -46,6 +46,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     platforms,
     directory: { lookup: (platform, mention) => (directories.get(platform) ?? consoleDirectory).lookup(platform, mention) },
     settings: {
+      policies: { resolve: config.RESOLVE_POLICY, update: config.UPDATE_POLICY },
       defaultSeverity: config.DEFAULT_SEVERITY,
       defaultZone: config.DEFAULT_TIMEZONE,
       components: config.COMPONENTS,

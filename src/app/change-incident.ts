@@ -3,7 +3,7 @@ import type { Decision, DecisionContext } from '../core/incident/decision';
 import type { Incident, IncidentRecord } from '../core/types';
 import type { AppDeps, CommandContext, CommandResult } from './context';
 import { eventTime } from './event-time';
-import { findIncident } from './find-incident';
+import { locateIncident } from './find-incident';
 import { persistDecision } from './persist-decision';
 import type { IncidentTx } from './ports';
 
@@ -32,10 +32,17 @@ export async function changeIncident(
     if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey))) {
       return { ok: true, duplicate: true, text: 'Already recorded.' };
     }
-    const incident = await findIncident(tx, ctx, cmd.incident, true);
+    const { incident, inIncidentConversation } = await locateIncident(tx, ctx, cmd.incident, true);
     const at = 'at' in cmd ? cmd.at : undefined;
     const occurredAt = await eventTime(tx, incident, at, ctx.actor, now);
-    const dctx: DecisionContext = { actor: ctx.actor, now, occurredAt, source: ctx.actor.platform, externalRef: ctx.externalRef ?? null };
+    const dctx: DecisionContext = {
+      actor: ctx.actor,
+      now,
+      occurredAt,
+      source: ctx.actor.platform,
+      externalRef: ctx.externalRef ?? null,
+      inIncidentConversation,
+    };
     const record = async (): Promise<IncidentRecord> => ({
       incident,
       timeline: await tx.timeline(incident.id),

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Message } from '../core/messages/message';
 import type { ErrorCode } from '../core/errors';
+import type { Policies } from '../core/incident/authorize';
 import type { Actor, Platform, Severity } from '../core/types';
 import type { ChatPlatform, Clock, PeopleDirectory, Store } from './ports';
 
@@ -38,6 +39,8 @@ export interface AnnouncementTarget {
 }
 
 export interface AppSettings {
+  /** Who may post status updates and who may resolve. */
+  policies: Policies;
   defaultSeverity: Severity;
   defaultZone: string;
   /** Configured component names; empty means any name is accepted. */

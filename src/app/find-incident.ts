@@ -10,6 +10,19 @@ import type { IncidentTx } from './ports';
  * by its members and from its own conversation; to anyone else it does not exist.
  */
 export async function findIncident(tx: IncidentTx, ctx: CommandContext, named: number | undefined, lock: boolean): Promise<Incident> {
+  return (await locateIncident(tx, ctx, named, lock)).incident;
+}
+
+/**
+ * The incident, and whether the command was typed in its own conversation. The local console
+ * is one room for every public incident; a private one admits only its members there too.
+ */
+export async function locateIncident(
+  tx: IncidentTx,
+  ctx: CommandContext,
+  named: number | undefined,
+  lock: boolean,
+): Promise<{ incident: Incident; inIncidentConversation: boolean }> {
   const here = ctx.conversation ? await tx.incidentByConversation(ctx.conversation.platform, ctx.conversation.externalId, false) : null;
   const number = named ?? here?.number ?? ctx.fallbackIncident;
   if (number === undefined) {
@@ -19,8 +32,10 @@ export async function findIncident(tx: IncidentTx, ctx: CommandContext, named: n
     );
   }
   const incident = await tx.incidentByNumber(ctx.workspace, number, lock);
-  if (!incident || !isVisibleTo(incident, ctx.actor, { inIncident: here?.id === incident.id })) {
+  const typedThere = here !== null && here.id === incident?.id;
+  if (!incident || !isVisibleTo(incident, ctx.actor, { inIncident: typedThere })) {
     throw new SitrepError('incident_not_found', `There is no INC-${number}; "/incident list" shows the open incidents.`);
   }
-  return incident;
+  const inIncidentConversation = typedThere || (ctx.actor.platform === 'console' && !ctx.conversation && !incident.private);
+  return { incident, inIncidentConversation };
 }

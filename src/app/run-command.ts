@@ -5,6 +5,7 @@ import { parseCommand } from '../core/command/parse';
 import { validateCommand } from '../core/command/validate';
 import { isSitrepError } from '../core/errors';
 import { assignRole } from '../core/incident/assign-role';
+import { authorize } from '../core/incident/authorize';
 import { changeSeverity, changeSummary, changeTitle } from '../core/incident/change-details';
 import { addAction, completeAction } from '../core/incident/follow-up-actions';
 import { postStatusUpdate } from '../core/incident/post-status-update';
@@ -16,6 +17,7 @@ import { changeIncident } from './change-incident';
 import type { AppDeps, CommandContext, CommandResult } from './context';
 import { declareIncident } from './declare-incident';
 import { readIncident } from './read-incident';
+import { showDeliveryHealth } from './show-delivery-health';
 
 /** One line of the command language, from any platform, to the answer its author sees. */
 export async function runCommand(deps: AppDeps, text: string, ctx: CommandContext): Promise<CommandResult> {
@@ -46,6 +48,8 @@ function dispatch(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<Com
   switch (cmd.kind) {
     case 'help':
       return Promise.resolve({ ok: true, text: helpText(cmd.topic) });
+    case 'doctor':
+      return showDeliveryHealth(deps);
     case 'declare':
       return declareIncident(deps, cmd, ctx);
     case 'list':
@@ -56,11 +60,20 @@ function dispatch(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<Com
       return changeIncident(deps, cmd, ctx, ({ incident }, d) => recordNote(incident, cmd, d));
     case 'update':
       if (cmd.status === 'resolved') {
-        return changeIncident(deps, cmd, ctx, async ({ record }, d) => resolveIncident(await record(), { kind: 'resolve', message: cmd.message }, d));
+        return changeIncident(deps, cmd, ctx, async ({ incident, record }, d) => {
+          authorize(incident, ctx.actor, 'resolve', settings.policies);
+          return resolveIncident(await record(), { kind: 'resolve', message: cmd.message }, d);
+        });
       }
-      return changeIncident(deps, cmd, ctx, ({ incident }, d) => postStatusUpdate(incident, cmd, d));
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => {
+        authorize(incident, ctx.actor, 'update', settings.policies);
+        return postStatusUpdate(incident, cmd, d);
+      });
     case 'resolve':
-      return changeIncident(deps, cmd, ctx, async ({ record }, d) => resolveIncident(await record(), cmd, d));
+      return changeIncident(deps, cmd, ctx, async ({ incident, record }, d) => {
+        authorize(incident, ctx.actor, 'resolve', settings.policies);
+        return resolveIncident(await record(), cmd, d);
+      });
     case 'reopen':
       return changeIncident(deps, cmd, ctx, ({ incident }, d) => reopenIncident(incident, cmd, d));
     case 'severity':

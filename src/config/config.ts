@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { isValidZone } from '../core/time/format';
+import { POLICIES } from '../core/incident/authorize';
 import { SEVERITIES } from '../core/types';
 
 const list = z
   .string()
   .optional()
   .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
+
+const flag = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return false;
+    if (/^(true|1|yes)$/i.test(s)) return true;
+    if (/^(false|0|no)$/i.test(s)) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
 
 const optionalText = z
   .string()
@@ -25,6 +37,8 @@ const schema = z.object({
     .default('UTC')
     .refine((z) => isValidZone(z), { message: 'must be an IANA time zone name such as Europe/Paris or UTC' }),
   COMPONENTS: list.refine((names) => names.every((n) => n.length <= 100), { message: 'names must be at most 100 characters each' }),
+  RESOLVE_POLICY: z.enum(POLICIES, { message: `must be one of ${POLICIES.join(', ')}` }).default('responders'),
+  UPDATE_POLICY: z.enum(POLICIES, { message: `must be one of ${POLICIES.join(', ')}` }).default('responders'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   SLACK_BOT_TOKEN: optionalText.refine((t) => !t || t.startsWith('xoxb-'), { message: 'must be a bot token (xoxb-…)' }),
@@ -32,7 +46,31 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((t) => !t || t.startsWith('xapp-'), { message: 'must be an app-level token (xapp-…)' }),
   SLACK_API_URL: optionalText.refine((u) => !u || /^https?:\/\//.test(u), { message: 'must be an http(s) URL' }),
   SLACK_ANNOUNCEMENTS_CHANNEL: optionalText,
+  NODE_ENV: optionalText,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  TEAMS_INSECURE_LOCAL: flag,
+  TEAMS_CREATE_CHANNELS: flag,
+  TEAMS_TEAM_ID: optionalText,
+  TEAMS_INCIDENTS_CHANNEL: optionalText,
+  TEAMS_ANNOUNCEMENTS_CHANNEL: optionalText,
+  TEAMS_SERVICE_URL: z.string().url({ message: 'must be a URL' }).default('https://smba.trafficmanager.net/teams/'),
+  GRAPH_API_URL: z.string().url({ message: 'must be a URL' }).default('https://graph.microsoft.com/v1.0'),
 }).superRefine((c, ctx) => {
+  if (c.TEAMS_INSECURE_LOCAL && c.NODE_ENV === 'production') {
+    ctx.addIssue({ code: 'custom', path: ['TEAMS_INSECURE_LOCAL'], message: 'must not be set with NODE_ENV=production: it accepts unauthenticated Teams requests' });
+  }
+  if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+  }
+  if (c.TEAMS_CREATE_CHANNELS && !c.TEAMS_TEAM_ID) {
+    ctx.addIssue({ code: 'custom', path: ['TEAMS_TEAM_ID'], message: 'is required when TEAMS_CREATE_CHANNELS is true (the team to create incident channels in)' });
+  }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set' });
   }

@@ -80,6 +80,7 @@ export class RecordingPlatform implements ChatPlatform {
 export const silentLog = pino({ level: 'silent' });
 
 export const testSettings: AppSettings = {
+  policies: { resolve: 'anyone', update: 'anyone' },
   defaultSeverity: 'sev3',
   defaultZone: 'UTC',
   components: [],

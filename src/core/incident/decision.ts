@@ -10,6 +10,8 @@ export interface DecisionContext {
   occurredAt: Date;
   source: Platform;
   externalRef?: string | null;
+  /** The actor typed the command in the incident's own conversation (they are in the room). */
+  inIncidentConversation?: boolean;
 }
 
 export type NewEntry = Omit<TimelineEntry, 'id' | 'incidentId'>;

@@ -20,10 +20,14 @@ export function entry(ctx: DecisionContext, kind: EntryKind, body: string, data:
   };
 }
 
-/** The incident after a change: touched now, with the actor (and anyone named) as members. */
+/**
+ * The incident after a change: touched now. Anyone named (roles, owners) becomes a responder,
+ * and so does an actor working from inside the incident's conversation; someone acting from
+ * elsewhere with INC-<n> does not join by doing so.
+ */
 export function changed(incident: Incident, ctx: DecisionContext, patch: Partial<Incident>, named: Person[] = []): Incident {
   const members = new Set(incident.members);
-  members.add(ctx.actor.id);
+  if (ctx.inIncidentConversation) members.add(ctx.actor.id);
   for (const p of named) members.add(p.id);
   return { ...incident, ...patch, members: [...members], updatedAt: ctx.now };
 }
