@@ -90,8 +90,28 @@ export interface IncidentTx {
    * clock, not the database's); `after` names a delivery that must be settled before this one.
    */
   enqueue(conversationId: string, op: 'open' | 'post' | 'upsert', payload: unknown, key: string | null, at: Date, after?: string): Promise<string>;
+  deliveryHealth(limit: number): Promise<DeliveryHealth>;
   /** False when the key was claimed before: the request is a retry or a double submission. */
   claimRequest(key: string): Promise<boolean>;
+}
+
+export interface StuckDelivery {
+  platform: Platform;
+  /** The conversation's name; null for a private incident's or one not created yet. */
+  conversation: string | null;
+  incident: number | null;
+  status: 'pending' | 'sending' | 'parked';
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+export interface DeliveryHealth {
+  waiting: number;
+  oldestWaitingSince: Date | null;
+  parked: number;
+  /** Parked deliveries and those that failed at least once, newest first. */
+  stuck: StuckDelivery[];
 }
 
 export interface Store {

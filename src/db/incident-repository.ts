@@ -1,8 +1,8 @@
-import { and, asc, eq, isNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, max, ne, or, sql } from 'drizzle-orm';
 import type { Conversation, IncidentTx } from '../app/ports';
 import type { NewEntry } from '../core/incident/decision';
 import type { ActionItem, Incident, Platform, TimelineEntry } from '../core/types';
-import type { Db } from './client';
+import { rows, type Db } from './client';
 import {
   actionItems,
   conversations,
@@ -156,6 +156,47 @@ export function incidentRepository(db: Db): IncidentTx {
         .values({ conversationId: Number(conversationId), op, payload, messageKey: key, nextAttemptAt: at, createdAt: at, afterId: after ? Number(after) : null })
         .returning({ id: deliveries.id });
       return String(row!.id);
+    },
+
+    async deliveryHealth(limit) {
+      const [summary] = rows<{ waiting: number | string; oldest: string | null; parked: number | string }>(
+        await db.execute(sql`
+          select count(*) filter (where status in ('pending', 'sending')) as waiting,
+                 min(created_at) filter (where status in ('pending', 'sending')) as oldest,
+                 count(*) filter (where status = 'parked') as parked
+            from deliveries where status <> 'done'`),
+      );
+      const stuck = await db
+        .select({
+          platform: conversations.platform,
+          name: conversations.name,
+          incident: incidents.number,
+          isPrivate: incidents.private,
+          status: deliveries.status,
+          attempts: deliveries.attempts,
+          lastError: deliveries.lastError,
+          createdAt: deliveries.createdAt,
+        })
+        .from(deliveries)
+        .innerJoin(conversations, eq(conversations.id, deliveries.conversationId))
+        .leftJoin(incidents, eq(incidents.id, conversations.incidentId))
+        .where(and(ne(deliveries.status, 'done'), or(eq(deliveries.status, 'parked'), gt(deliveries.attempts, 1))))
+        .orderBy(desc(deliveries.id))
+        .limit(limit);
+      return {
+        waiting: Number(summary?.waiting ?? 0),
+        oldestWaitingSince: summary?.oldest ? new Date(summary.oldest) : null,
+        parked: Number(summary?.parked ?? 0),
+        stuck: stuck.map((s) => ({
+          platform: s.platform as Platform,
+          conversation: s.isPrivate ? null : s.name,
+          incident: s.incident,
+          status: s.status as 'pending' | 'sending' | 'parked',
+          attempts: s.attempts,
+          lastError: s.lastError,
+          createdAt: s.createdAt,
+        })),
+      };
     },
 
     async claimRequest(key) {

@@ -81,6 +81,18 @@ describe('delivery worker', () => {
       await database.db.execute(sql`select last_error, attempts from deliveries where status = 'parked'`),
     );
     expect(parked).toMatchObject({ last_error: 'invalid_blocks', attempts: 3 });
+    expect((await app.run('alice', '/incident doctor')).text).toBe(
+      [
+        '0 messages waiting to be delivered; 1 parked after failing for good.',
+        '• console #inc-1-poison: parked after 3 attempts, last error invalid_blocks (queued 6 minutes ago)',
+      ].join('\n'),
+    );
+  });
+
+  it('says all is well when nothing is waiting', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Healthy');
+    expect((await app.run('alice', '/incident doctor')).text).toBe('Every message has been delivered; nothing is waiting or parked.');
   });
 
   it('claims a delivery again once the lease of a worker that died has run out', async () => {

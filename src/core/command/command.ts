@@ -76,6 +76,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list') }),
   z.object({ kind: z.literal('postmortem'), incident: targeted.incident }),
   z.object({ kind: z.literal('help'), topic: z.string().optional() }),
+  z.object({ kind: z.literal('doctor') }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -18,7 +18,7 @@ function refusal(fn: () => unknown): SitrepError {
 /** The subcommands the issue names, each of which help must show. */
 const SPEC_SUBCOMMANDS = [
   'declare', 'note', 'update', 'severity', 'title', 'summary', 'lead', 'assign', 'impact',
-  'action', 'actions', 'done', 'resolve', 'reopen', 'timeline', 'list', 'postmortem', 'help',
+  'action', 'actions', 'done', 'resolve', 'reopen', 'timeline', 'list', 'postmortem', 'help', 'doctor',
 ];
 
 describe('helpText()', () => {

@@ -28,6 +28,7 @@ export const HELP: Record<CommandKind, HelpLine> = {
   list: { usage: 'list', example: 'list', what: 'list open incidents' },
   postmortem: { usage: 'postmortem', example: 'postmortem', what: 'compile and post the postmortem draft again' },
   help: { usage: 'help [subcommand]', example: 'help update', what: 'this help' },
+  doctor: { usage: 'doctor', example: 'doctor', what: 'show messages Sitrep could not deliver yet' },
 };
 
 /** The help text: every subcommand with one example, or one subcommand in detail. */

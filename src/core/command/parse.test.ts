@@ -102,7 +102,7 @@ describe('parseCommand: every subcommand and alias', () => {
 
   it('knows every subcommand word of the vocabulary', () => {
     const kinds = new Set(Object.values(SUBCOMMANDS));
-    expect(kinds.size).toBe(17);
+    expect(kinds.size).toBe(18);
   });
 });
 
@@ -520,6 +520,6 @@ describe('parseCommand: property — any line gives a valid command or a SitrepE
     // the generator must exercise both outcomes, not only one
     expect(outcomes.parsed).toBeGreaterThan(200);
     expect(outcomes.refused).toBeGreaterThan(200);
-    expect(kinds.size).toBe(17);
+    expect(kinds.size).toBe(18);
   });
 });

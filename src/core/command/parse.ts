@@ -245,6 +245,11 @@ const PARSERS: Record<CommandKind, Parser> = {
   timeline: listing('timeline'),
   postmortem: listing('postmortem'),
 
+  doctor(cursor) {
+    noMoreWords(cursor, '/incident doctor');
+    return { kind: 'doctor' };
+  },
+
   list(cursor) {
     noMoreWords(cursor, '/incident list');
     return { kind: 'list' };

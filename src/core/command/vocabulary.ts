@@ -27,6 +27,7 @@ export const SUBCOMMANDS: Record<string, CommandKind> = {
   list: 'list',
   postmortem: 'postmortem',
   help: 'help',
+  doctor: 'doctor',
 };
 
 export const ROLE_WORDS: Record<string, Role> = {
