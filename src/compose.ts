@@ -7,10 +7,12 @@ import type { Database } from './db/client';
 import { outboxRepository } from './db/outbox-repository';
 import { drizzleStore } from './db/store';
 import { DeliveryWorker, type WorkerOptions } from './delivery/worker';
+import { Metrics } from './observability/metrics';
 
 export interface Composition {
   deps: AppDeps;
   worker: DeliveryWorker;
+  metrics: Metrics;
 }
 
 /** Wires the use cases and the delivery worker to one database and a set of chat platforms. */
@@ -23,9 +25,13 @@ export function compose(opts: {
   log: Logger;
   clock?: Clock;
   worker?: Partial<WorkerOptions>;
+  processMetrics?: boolean;
 }): Composition {
   const clock = opts.clock ?? systemClock;
-  const worker = new DeliveryWorker(outboxRepository(opts.database.db), opts.platforms, clock, opts.log, opts.worker);
+  const metrics = new Metrics(opts.database, { processMetrics: opts.processMetrics ?? false });
+  const worker = new DeliveryWorker(outboxRepository(opts.database.db), opts.platforms, clock, opts.log, opts.worker, (platform, outcome, code) =>
+    metrics.delivery(platform, outcome, code),
+  );
   const deps: AppDeps = {
     store: drizzleStore(opts.database),
     clock,
@@ -34,6 +40,7 @@ export function compose(opts: {
     newId: randomUUID,
     log: opts.log,
     onQueued: () => worker.wake(),
+    onCommand: (platform, command, outcome, seconds) => metrics.command(platform, command, outcome, seconds),
   };
-  return { deps, worker };
+  return { deps, worker, metrics };
 }

@@ -4,12 +4,13 @@ import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Database } from './db/client';
 import { migrationsApplied } from './db/migrate';
+import type { Metrics } from './observability/metrics';
 
 /**
  * The one HTTP server: Slack's `/slack/events`, Teams' `/api/messages`, the web pages and the
  * health routes. No body parser is global: Slack verifies signatures over the raw body.
  */
-export function httpApp(opts: { routers: Router[]; database: Database; log: Logger }): express.Express {
+export function httpApp(opts: { routers: Router[]; database: Database; log: Logger; metrics: Metrics }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -18,6 +19,9 @@ export function httpApp(opts: { routers: Router[]; database: Database; log: Logg
   app.get('/readyz', async (_req, res) => {
     const ready = await migrationsApplied(opts.database).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable or not migrated' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
   });
   for (const router of opts.routers) app.use(router);
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -41,7 +41,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
   await migrate(database);
   const platforms = new Map<Platform, ChatPlatform>();
   const directories = new Map<Platform, PeopleDirectory>([['console', consoleDirectory]]);
-  const { deps, worker } = compose({
+  const { deps, worker, metrics } = compose({
     database,
     platforms,
     directory: { lookup: (platform, mention) => (directories.get(platform) ?? consoleDirectory).lookup(platform, mention) },
@@ -55,6 +55,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     log,
     clock: opts.clock,
     worker: opts.worker,
+    processMetrics: !opts.database,
   });
 
   if (opts.console) platforms.set('console', new ConsolePlatform(opts.console.stdout));
@@ -74,7 +75,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
 
   let server: Server | null = null;
   try {
-    server = await listen(httpApp({ routers, database, log }), config.PORT, config.HOST);
+    server = await listen(httpApp({ routers, database, log, metrics }), config.PORT, config.HOST);
   } catch (err) {
     if (!opts.console) throw err;
     log.warn({ port: config.PORT }, `HTTP server not started: ${(err as Error).message}`);

@@ -57,6 +57,8 @@ export interface AppDeps {
   log: Logger;
   /** Called after a transaction that queued messages has committed. */
   onQueued(): void;
+  /** Told of every command handled: for metrics. */
+  onCommand?(platform: Platform, command: string, outcome: 'ok' | 'refused' | 'failed', seconds: number): void;
 }
 
 export type { ChatPlatform };

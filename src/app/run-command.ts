@@ -20,21 +20,36 @@ import { readIncident } from './read-incident';
 import { showDeliveryHealth } from './show-delivery-health';
 
 /** One line of the command language, from any platform, to the answer its author sees. */
-export async function runCommand(deps: AppDeps, text: string, ctx: CommandContext): Promise<CommandResult> {
-  try {
-    return await execute(deps, parseCommand(text), ctx);
-  } catch (err) {
-    return failure(deps, err, ctx);
-  }
+export function runCommand(deps: AppDeps, text: string, ctx: CommandContext): Promise<CommandResult> {
+  return handled(deps, ctx, () => parseCommand(text));
 }
 
 /** A command built from a submitted form (Slack modal, Teams card), checked by the same rules. */
-export async function runTypedCommand(deps: AppDeps, raw: unknown, ctx: CommandContext): Promise<CommandResult> {
+export function runTypedCommand(deps: AppDeps, raw: unknown, ctx: CommandContext): Promise<CommandResult> {
+  return handled(deps, ctx, () => validateCommand(raw));
+}
+
+/** Runs one command under a correlation id that its log line and any error reply share. */
+async function handled(deps: AppDeps, ctx: CommandContext, read: () => Command): Promise<CommandResult> {
+  const started = performance.now();
+  const correlationId = randomUUID().slice(0, 8);
+  let kind = 'invalid';
+  let result: CommandResult;
   try {
-    return await execute(deps, validateCommand(raw), ctx);
+    const cmd = read();
+    kind = cmd.kind;
+    result = await execute(deps, cmd, ctx);
   } catch (err) {
-    return failure(deps, err, ctx);
+    result = failure(deps, err, ctx, correlationId);
   }
+  const seconds = (performance.now() - started) / 1000;
+  const outcome = result.ok ? 'ok' : result.code === 'storage_unavailable' || result.code === 'internal' ? 'failed' : 'refused';
+  deps.onCommand?.(ctx.actor.platform, kind, outcome, seconds);
+  deps.log.info(
+    { correlationId, platform: ctx.actor.platform, workspace: ctx.workspace, actor: ctx.actor.id, command: kind, outcome, code: result.code, ms: Math.round(seconds * 1000) },
+    'command',
+  );
+  return result;
 }
 
 async function execute(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<CommandResult> {
@@ -118,9 +133,8 @@ export function isStorageFailure(err: unknown): boolean {
   return false;
 }
 
-function failure(deps: AppDeps, err: unknown, ctx: CommandContext): CommandResult {
+function failure(deps: AppDeps, err: unknown, ctx: CommandContext, correlationId: string): CommandResult {
   if (isSitrepError(err)) return { ok: false, code: err.code, text: err.message, ...(err.field ? { field: err.field } : {}) };
-  const correlationId = randomUUID().slice(0, 8);
   if (isStorageFailure(err)) {
     deps.log.error({ err, correlationId, actor: ctx.actor.id }, 'database unavailable while handling a command');
     return { ok: false, code: 'storage_unavailable', text: `Could not record that: the database is not answering. Nothing was saved; try again in a moment (ref ${correlationId}).` };

@@ -51,7 +51,7 @@ export class DeliveryWorker {
     private readonly clock: Clock,
     private readonly log: Logger,
     opts: Partial<WorkerOptions> = {},
-    private readonly onOutcome: (platform: Platform, outcome: DeliveryOutcome) => void = () => {},
+    private readonly onOutcome: (platform: Platform, outcome: DeliveryOutcome, errorCode?: string) => void = () => {},
   ) {
     this.opts = { ...DEFAULT_WORKER_OPTIONS, ...opts };
   }
@@ -121,7 +121,8 @@ export class DeliveryWorker {
       await this.outbox.complete(d.id, this.clock.now());
       this.onOutcome(platform.name, 'delivered');
     } catch (err) {
-      this.onOutcome(platform.name, await this.failed(d, err));
+      const { outcome, code } = await this.failed(d, err);
+      this.onOutcome(platform.name, outcome, code);
     }
   }
 
@@ -150,7 +151,7 @@ export class DeliveryWorker {
     return home ? { incidentConversation: { externalId: home.externalId, name: home.name, link: home.link } } : {};
   }
 
-  private async failed(d: ClaimedDelivery, err: unknown): Promise<DeliveryOutcome> {
+  private async failed(d: ClaimedDelivery, err: unknown): Promise<{ outcome: DeliveryOutcome; code: string }> {
     const known = err instanceof PlatformError ? err : null;
     const reason = known ? known.code : err instanceof Error ? err.message : String(err);
     const permanent = known ? !known.retryable : false;
@@ -158,7 +159,7 @@ export class DeliveryWorker {
     if (d.attempts >= limit) {
       this.log.error({ delivery: d.id, attempts: d.attempts, reason }, 'delivery parked');
       await this.outbox.park(d.id, reason);
-      return 'parked';
+      return { outcome: 'parked', code: reason };
     }
     const delay = retryDelay(d.attempts, {
       baseMs: this.opts.baseDelayMs,
@@ -167,6 +168,6 @@ export class DeliveryWorker {
     });
     this.log.warn({ delivery: d.id, attempts: d.attempts, reason, retryInMs: delay }, 'delivery failed; will retry');
     await this.outbox.retryLater(d.id, reason, new Date(this.clock.now().getTime() + delay));
-    return 'retry';
+    return { outcome: 'retry', code: reason };
   }
 }
