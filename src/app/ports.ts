@@ -130,8 +130,11 @@ export interface ClaimedDelivery {
 
 /** What the delivery worker needs from storage: claim, settle, and remember what was posted where. */
 export interface OutboxStore {
-  /** Claims due deliveries that head their conversation's queue, leasing them for `leaseMs`. */
-  claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Claims due deliveries that head their conversation's queue, leasing them for `leaseMs`;
+   * none for the platforms in `exclude`, or only for the platform `only`.
+   */
+  claim(now: Date, limit: number, leaseMs: number, filter?: { exclude?: Platform[]; only?: Platform }): Promise<ClaimedDelivery[]>;
   complete(id: string, now: Date): Promise<void>;
   retryLater(id: string, error: string, at: Date): Promise<void>;
   park(id: string, error: string): Promise<void>;

@@ -5,6 +5,16 @@ import { rows, type Db } from './client';
 import { toConversation } from './incident-repository';
 import { conversations, deliveries, postedMessages } from './schema';
 
+function platformFilter(filter: { exclude?: readonly Platform[]; only?: Platform }) {
+  if (filter.only) return sql`and c.conversation_id in (select id from conversations where platform = ${filter.only})`;
+  if (!filter.exclude?.length) return sql``;
+  const list = sql.join(
+    filter.exclude.map((p) => sql`${p}`),
+    sql`, `,
+  );
+  return sql`and c.conversation_id not in (select id from conversations where platform in (${list}))`;
+}
+
 interface ClaimRow extends Record<string, unknown> {
   id: string | number;
   conversation_id: string | number;
@@ -21,7 +31,7 @@ interface ClaimRow extends Record<string, unknown> {
  */
 export function outboxRepository(db: Db): OutboxStore {
   return {
-    async claim(now, limit, leaseMs) {
+    async claim(now, limit, leaseMs, filter = {}) {
       // Raw SQL parameters go to the driver as they are; postgres.js takes instants as text.
       const at = now.toISOString();
       const until = new Date(now.getTime() + leaseMs).toISOString();
@@ -31,6 +41,7 @@ export function outboxRepository(db: Db): OutboxStore {
          where d.id in (
            select c.id from deliveries c
             where c.status in ('pending', 'sending')
+              ${platformFilter(filter)}
               and (c.status = 'pending' or c.claimed_until < ${at}::timestamptz)
               and c.next_attempt_at <= ${at}::timestamptz
               and (c.after_id is null or not exists (

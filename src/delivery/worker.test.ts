@@ -51,6 +51,25 @@ describe('delivery worker', () => {
     ]);
   });
 
+  it('stops hammering a platform that is down: a probe per cooldown instead of a retry per message', async () => {
+    const app = testApp(database);
+    app.platform.failNext(10_000, 'http_503', true);
+    for (let i = 0; i < 20; i++) await app.run('alice', `/incident declare Outage ${i}`);
+    // Ten minutes of a platform that is down, looked at every 5 seconds.
+    for (let t = 0; t < 120; t++) {
+      app.clock.advance(5_000);
+      await app.worker.drain();
+    }
+    expect(app.platform.tries).toBeLessThan(25);
+    app.platform.recover();
+    for (let t = 0; t < 30 && app.platform.calls.filter((c) => c.op === 'open').length < 20; t++) {
+      app.clock.advance(60_000);
+      await app.worker.drain();
+    }
+    expect(app.platform.calls.filter((c) => c.op === 'open')).toHaveLength(20);
+    expect(app.platform.to('#announcements')).toHaveLength(20);
+  });
+
   it('waits at least as long as the platform asks (Retry-After) before trying again', async () => {
     const app = testApp(database);
     await app.ok('alice', '/incident declare Throttled');

@@ -4,6 +4,7 @@ import type { RenderContext } from '../core/messages/render-text';
 import type { Platform } from '../core/types';
 import { PlatformError, type ChatPlatform, type ClaimedDelivery, type Clock, type OpenConversationRequest, type OutboxStore } from '../app/ports';
 import { retryDelay } from './backoff';
+import { CircuitBreaker, type BreakerOptions } from './circuit-breaker';
 
 export interface WorkerOptions {
   /** Deliveries claimed per round; each heads a different conversation, so they go out in parallel. */
@@ -16,6 +17,7 @@ export interface WorkerOptions {
   maxAttempts: number;
   /** Attempts before a delivery the platform calls permanently wrong is parked. */
   maxPermanentAttempts: number;
+  breaker: BreakerOptions;
 }
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
@@ -26,6 +28,7 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   maxDelayMs: 5 * 60_000,
   maxAttempts: 50,
   maxPermanentAttempts: 3,
+  breaker: { threshold: 5, cooldownMs: 5_000, maxCooldownMs: 60_000 },
 };
 
 interface Payload {
@@ -44,6 +47,7 @@ export class DeliveryWorker {
   private running = false;
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  private readonly breaker: CircuitBreaker;
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -54,11 +58,16 @@ export class DeliveryWorker {
     private readonly onOutcome: (platform: Platform, outcome: DeliveryOutcome, errorCode?: string) => void = () => {},
   ) {
     this.opts = { ...DEFAULT_WORKER_OPTIONS, ...opts };
+    this.breaker = new CircuitBreaker(this.opts.breaker);
   }
 
   /** One round: claim what is due and deliver it. Returns how many deliveries were attempted. */
   async tick(): Promise<number> {
-    const batch = await this.outbox.claim(this.clock.now(), this.opts.batchSize, this.opts.leaseMs);
+    const now = this.clock.now();
+    const probing = this.breaker.probing(now.getTime());
+    const paused = [...this.breaker.open(now.getTime()), ...probing];
+    const batch = await this.outbox.claim(now, this.opts.batchSize, this.opts.leaseMs, { exclude: paused });
+    for (const platform of probing) batch.push(...(await this.outbox.claim(now, 1, this.opts.leaseMs, { only: platform })));
     await Promise.all(batch.map((d) => this.deliver(d)));
     return batch.length;
   }
@@ -118,6 +127,7 @@ export class DeliveryWorker {
     }
     try {
       await this.send(platform, d, conversation);
+      this.breaker.succeeded(platform.name);
       await this.outbox.complete(d.id, this.clock.now());
       this.onOutcome(platform.name, 'delivered');
     } catch (err) {
@@ -161,6 +171,8 @@ export class DeliveryWorker {
       await this.outbox.park(d.id, reason);
       return { outcome: 'parked', code: reason };
     }
+    const pause = known?.retryable ? this.breaker.failed(known.platform, this.clock.now().getTime(), known.retryAfterMs) : null;
+    if (pause !== null) this.log.warn({ platform: known!.platform, pauseMs: pause, reason }, 'platform looks down; pausing deliveries to it');
     const delay = retryDelay(d.attempts, {
       baseMs: this.opts.baseDelayMs,
       capMs: this.opts.maxDelayMs,

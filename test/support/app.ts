@@ -38,6 +38,8 @@ export interface PlatformCall {
  */
 export class RecordingPlatform implements ChatPlatform {
   readonly calls: PlatformCall[] = [];
+  /** Every call the platform received, failed ones included. */
+  tries = 0;
   private failures: PlatformError[] = [];
   private next = 0;
 
@@ -71,7 +73,13 @@ export class RecordingPlatform implements ChatPlatform {
     return this.calls.filter((c) => c.conversation === conversation && c.op !== 'open');
   }
 
+  /** Clears failures still queued: the platform is back. */
+  recover(): void {
+    this.failures = [];
+  }
+
   private maybeFail(): void {
+    this.tries += 1;
     const failure = this.failures.shift();
     if (failure) throw failure;
   }
