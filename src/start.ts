@@ -54,7 +54,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     },
     log,
     clock: opts.clock,
-    worker: opts.worker,
+    worker: { leaseMs: config.DELIVERY_LEASE_SECONDS * 1000, ...opts.worker },
     processMetrics: !opts.database,
   });
 

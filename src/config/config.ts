@@ -39,6 +39,12 @@ const schema = z.object({
   COMPONENTS: list.refine((names) => names.every((n) => n.length <= 100), { message: 'names must be at most 100 characters each' }),
   RESOLVE_POLICY: z.enum(POLICIES, { message: `must be one of ${POLICIES.join(', ')}` }).default('responders'),
   UPDATE_POLICY: z.enum(POLICIES, { message: `must be one of ${POLICIES.join(', ')}` }).default('responders'),
+  DELIVERY_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(1, { message: 'must be at least 1 second' })
+    .max(3600, { message: 'must be at most 3600 seconds' })
+    .default(60),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   SLACK_BOT_TOKEN: optionalText.refine((t) => !t || t.startsWith('xoxb-'), { message: 'must be a bot token (xoxb-…)' }),

@@ -69,6 +69,16 @@ async function create(): Promise<Database> {
   return database;
 }
 
+let workerDatabaseUrl: string | undefined;
+
+/**
+ * The URL of this worker's PostgreSQL test database, for tests that start Sitrep in other
+ * processes; undefined on PGlite (one process only). Call after `testDatabase()`.
+ */
+export function testDatabaseUrl(): string | undefined {
+  return workerDatabaseUrl;
+}
+
 async function openPostgres(adminUrl: string): Promise<Database> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   const pool = process.env.VITEST_POOL_ID ?? '0';
@@ -83,7 +93,8 @@ async function openPostgres(adminUrl: string): Promise<Database> {
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  workerDatabaseUrl = url.toString();
+  const database = await openDatabase({ url: workerDatabaseUrl });
   return {
     ...database,
     close: async () => {

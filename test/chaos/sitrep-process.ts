@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface SitrepProcess {
+  port: number;
+  child: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+/**
+ * Sitrep as operators run it: `src/main.ts` in its own process, in server mode, on a port of
+ * 127.0.0.1 it reports in its start log line. Resolves once /readyz answers 200.
+ */
+export async function spawnSitrep(env: Record<string, string>, timeoutMs = 30_000): Promise<SitrepProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  let port = 0;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stderr!.on('data', (d: Buffer) => {
+    err += String(d);
+    const started = /"port":(\d+)[^\n]*"msg":"sitrep started"/.exec(err);
+    if (started && !port) port = Number(started[1]);
+  });
+  child.stdout!.resume();
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`Sitrep exited with ${child.exitCode}: ${err.slice(-2000)}`);
+    if (port) {
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+      if (ready) return { port, child, exited, stderr: () => err };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`Sitrep did not become ready in time: ${err.slice(-2000)}`);
+}
