@@ -8,11 +8,15 @@ import { outboxRepository } from './db/outbox-repository';
 import { drizzleStore } from './db/store';
 import { DeliveryWorker, type WorkerOptions } from './delivery/worker';
 import { Metrics } from './observability/metrics';
+import { reminderScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler';
+import type { FollowUpSettings } from './core/followup/settings';
 
 export interface Composition {
   deps: AppDeps;
   worker: DeliveryWorker;
   metrics: Metrics;
+  /** Follow-through reminders; started beside the worker (`scheduler.start()`, `await scheduler.stop()`). */
+  scheduler: Scheduler;
 }
 
 /** Wires the use cases and the delivery worker to one database and a set of chat platforms. */
@@ -26,6 +30,9 @@ export function compose(opts: {
   clock?: Clock;
   worker?: Partial<WorkerOptions>;
   processMetrics?: boolean;
+  /** Reminder cadences and delays (defaults: DEFAULT_FOLLOW_UP). */
+  followUp?: Partial<FollowUpSettings>;
+  scheduler?: Partial<SchedulerOptions>;
 }): Composition {
   const clock = opts.clock ?? systemClock;
   const metrics = new Metrics(opts.database, { processMetrics: opts.processMetrics ?? false });
@@ -42,5 +49,6 @@ export function compose(opts: {
     onQueued: () => worker.wake(),
     onCommand: (platform, command, outcome, seconds) => metrics.command(platform, command, outcome, seconds),
   };
-  return { deps, worker, metrics };
+  const scheduler = reminderScheduler({ store: deps.store, log: opts.log, clock, onQueued: () => worker.wake() }, opts.followUp, opts.scheduler);
+  return { deps, worker, metrics, scheduler };
 }

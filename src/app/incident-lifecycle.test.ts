@@ -75,7 +75,7 @@ describe('resolving and reopening', () => {
       [
         'Resolved INC-1: Images load again',
         'Started: 31 May 2024, 14:23 PDT',
-        'Declared: 31 May 2024, 14:23 PDT',
+        'Declared: 31 May 2024, 16:00 PDT',
         'Mitigated: 31 May 2024, 14:50 PDT',
         'Resolved: 31 May 2024, 15:07 PDT',
         'Time to mitigate: 27 minutes',

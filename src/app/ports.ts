@@ -3,6 +3,7 @@ import type { NewEntry } from '../core/incident/decision';
 import type { IncidentCard, Message } from '../core/messages/message';
 import type { RenderContext } from '../core/messages/render-text';
 import type { ActionItem, EntryKind, Incident, Person, Platform, TimelineEntry } from '../core/types';
+import type { FollowUpTx } from './reminders/ports';
 
 export interface Clock {
   now(): Date;
@@ -37,6 +38,8 @@ export interface OpenConversationRequest {
   incident: IncidentCard;
   /** Platform user ids to invite. */
   members: string[];
+  /** Where the declaration was typed, as the platform adapter described it (see CommandContext.origin). */
+  origin?: unknown;
 }
 
 /** A failure talking to a chat platform; `retryable` failures are tried again later. */
@@ -93,6 +96,8 @@ export interface IncidentTx {
   deliveryHealth(limit: number): Promise<DeliveryHealth>;
   /** False when the key was claimed before: the request is a retry or a double submission. */
   claimRequest(key: string): Promise<boolean>;
+  /** Reminders, snoozes and response metrics, in the same transaction. */
+  readonly followUp: FollowUpTx;
 }
 
 export interface StuckDelivery {

@@ -12,11 +12,15 @@ import { postStatusUpdate } from '../core/incident/post-status-update';
 import { recordNote } from '../core/incident/record-note';
 import { reopenIncident } from '../core/incident/reopen-incident';
 import { postmortemOf, resolveIncident } from '../core/incident/resolve-incident';
+import { reviewPostmortem } from '../core/incident/review-postmortem';
 import { setComponentImpact } from '../core/incident/set-component-impact';
+import { unassignRole } from '../core/incident/unassign-role';
 import { changeIncident } from './change-incident';
 import type { AppDeps, CommandContext, CommandResult } from './context';
 import { declareIncident } from './declare-incident';
 import { readIncident } from './read-incident';
+import { showStats } from './reminders/show-stats';
+import { snoozeReminders } from './reminders/snooze-reminders';
 import { showDeliveryHealth } from './show-delivery-health';
 
 /** One line of the command language, from any platform, to the answer its author sees. */
@@ -109,7 +113,14 @@ function dispatch(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<Com
       );
     case 'done':
       return changeIncident(deps, cmd, ctx, async ({ incident, tx }, d) => completeAction(incident, await tx.actions(incident.id), cmd, d));
+    case 'unassign':
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => unassignRole(incident, cmd, d));
+    case 'snooze':
+      return snoozeReminders(deps, cmd, ctx);
+    case 'stats':
+      return showStats(deps, cmd, ctx);
     case 'postmortem':
+      if (cmd.reviewed) return changeIncident(deps, cmd, ctx, async ({ record }, d) => reviewPostmortem(await record(), d));
       return changeIncident(deps, cmd, ctx, async ({ record }) => {
         const r = await record();
         return {

@@ -27,6 +27,7 @@ export const ROLE_WORDS: Record<Role, string> = {
   commander: 'commander',
   comms: 'communications lead',
   scribe: 'scribe',
+  postmortem: 'postmortem owner',
 };
 
 /** As a label: "Communications lead: dana". */

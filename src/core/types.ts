@@ -7,7 +7,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
 
-export const ROLES = ['commander', 'comms', 'scribe'] as const;
+/** `postmortem` owns the postmortem draft after resolution; without one, the commander does. */
+export const ROLES = ['commander', 'comms', 'scribe', 'postmortem'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const IMPACTS = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
@@ -24,6 +25,7 @@ export const ENTRY_KINDS = [
   'title_changed',
   'summary_changed',
   'role_assigned',
+  'role_unassigned',
   'component_impact',
   'action_added',
   'action_done',
@@ -31,6 +33,7 @@ export const ENTRY_KINDS = [
   'retraction',
   'resolved',
   'reopened',
+  'postmortem_reviewed',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -115,6 +118,8 @@ export interface ActionItem {
   state: ActionState;
   createdAt: Date;
   doneAt: Date | null;
+  /** The calendar day it is due (`2026-12-01`), in the incident's zone; absent when none was set. */
+  dueOn?: string | null;
 }
 
 /** Everything recorded about one incident, as the postmortem and the pages need it. */

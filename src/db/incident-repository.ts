@@ -3,6 +3,7 @@ import type { Conversation, IncidentTx } from '../app/ports';
 import type { NewEntry } from '../core/incident/decision';
 import type { ActionItem, Incident, Platform, TimelineEntry } from '../core/types';
 import { rows, type Db } from './client';
+import { followUpRepository } from './follow-up-repository';
 import {
   actionItems,
   conversations,
@@ -111,11 +112,12 @@ export function incidentRepository(db: Db): IncidentTx {
 
     async saveActions(items) {
       for (const a of items) {
-        const row = { incidentId: a.incidentId, number: a.number, text: a.text, owner: a.owner, state: a.state, createdAt: a.createdAt, doneAt: a.doneAt };
+        const dueOn = a.dueOn ?? null;
+        const row = { incidentId: a.incidentId, number: a.number, text: a.text, owner: a.owner, state: a.state, createdAt: a.createdAt, doneAt: a.doneAt, dueOn };
         await db
           .insert(actionItems)
           .values(row)
-          .onConflictDoUpdate({ target: [actionItems.incidentId, actionItems.number], set: { text: a.text, owner: a.owner, state: a.state, doneAt: a.doneAt } });
+          .onConflictDoUpdate({ target: [actionItems.incidentId, actionItems.number], set: { text: a.text, owner: a.owner, state: a.state, doneAt: a.doneAt, dueOn } });
       }
     },
 
@@ -203,6 +205,8 @@ export function incidentRepository(db: Db): IncidentTx {
       const rows = await db.insert(processedRequests).values({ key }).onConflictDoNothing().returning({ key: processedRequests.key });
       return rows.length === 1;
     },
+
+    followUp: followUpRepository(db),
   };
 }
 
@@ -273,6 +277,7 @@ export function toAction(row: ActionItemRow): ActionItem {
     state: row.state,
     createdAt: row.createdAt,
     doneAt: row.doneAt,
+    ...(row.dueOn ? { dueOn: row.dueOn } : {}),
   };
 }
 

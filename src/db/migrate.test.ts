@@ -27,7 +27,7 @@ describe('migrate() on an empty database', () => {
     await migrate(database);
     await migrate(database);
     expect(await migrationsApplied(database)).toBe(true);
-    expect(await tableCount(database)).toBe(8);
+    expect(await tableCount(database)).toBe(10);
   });
 
   it.runIf(adminUrl)('lets processes that start together on PostgreSQL all succeed', async () => {
@@ -46,7 +46,7 @@ describe('migrate() on an empty database', () => {
       await Promise.all(starting.map((d) => migrate(d)));
       await migrate(starting[0]!);
       expect(await migrationsApplied(starting[1]!)).toBe(true);
-      expect(await tableCount(starting[2]!)).toBe(8);
+      expect(await tableCount(starting[2]!)).toBe(10);
       await Promise.all(starting.map((d) => d.close()));
     } finally {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -6,12 +6,13 @@ import { startSitrep, type Sitrep } from '../../src/start';
 import { FakeSlack } from '../support/fake-slack/server';
 import { eventEnvelope, interactionBody, signSlackRequest, slashCommandBody } from '../support/fake-slack/signing';
 import type { Logger } from 'pino';
+import type { Clock } from '../../src/app/ports';
 import { silentLog } from '../support/app';
 
 export const SECRET = 'e2e-signing-secret';
 
 /** The real server on 127.0.0.1 with its Web API pointed at a fake Slack, as a workspace would run it. */
-export async function startSlackE2E(database: Database, opts: { log?: Logger } = {}) {
+export async function startSlackE2E(database: Database, opts: { log?: Logger; clock?: Clock } = {}) {
   const slack = await FakeSlack.start({ botToken: 'xoxb-e2e-token' });
   const announcements = slack.addChannel('incidents', { botIsMember: true });
   const config = loadConfig({
@@ -27,6 +28,7 @@ export async function startSlackE2E(database: Database, opts: { log?: Logger } =
     log: opts.log ?? silentLog,
     database,
     worker: { pollMs: 20, baseDelayMs: 100, maxDelayMs: 2_000 },
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const base = `http://127.0.0.1:${sitrep.port}`;
 

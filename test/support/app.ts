@@ -4,6 +4,7 @@ import { PlatformError, type ChatPlatform, type Clock, type Conversation, type O
 import { runCommand } from '../../src/app/run-command';
 import { consoleDirectory } from '../../src/adapters/console/console-directory';
 import { compose } from '../../src/compose';
+import type { FollowUpSettings } from '../../src/core/followup/settings';
 import { conversationName } from '../../src/core/messages/conversation-name';
 import type { Message } from '../../src/core/messages/message';
 import { renderText, type RenderContext } from '../../src/core/messages/render-text';
@@ -96,10 +97,10 @@ export const testSettings: AppSettings = {
 };
 
 /** The application on a test database, with a fake clock and a recording platform. */
-export function testApp(database: Database, opts: { settings?: Partial<AppSettings>; now?: string } = {}) {
+export function testApp(database: Database, opts: { settings?: Partial<AppSettings>; now?: string; followUp?: Partial<FollowUpSettings> } = {}) {
   const clock = new FakeClock(new Date(opts.now ?? '2024-05-31T21:00:00Z'));
   const platform = new RecordingPlatform('console');
-  const { deps, worker } = compose({
+  const { deps, worker, scheduler } = compose({
     database,
     platforms: new Map([[platform.name, platform]]),
     directory: consoleDirectory,
@@ -107,6 +108,7 @@ export function testApp(database: Database, opts: { settings?: Partial<AppSettin
     log: silentLog,
     clock,
     worker: { baseDelayMs: 1_000, maxDelayMs: 60_000 },
+    followUp: opts.followUp,
   });
 
   /** Runs one command as `user`, like the console does, and delivers what it queued. */
@@ -128,5 +130,5 @@ export function testApp(database: Database, opts: { settings?: Partial<AppSettin
     return result;
   }
 
-  return { deps, worker, clock, platform, run, ok };
+  return { deps, worker, scheduler, clock, platform, run, ok };
 }

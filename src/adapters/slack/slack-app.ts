@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppDeps } from '../../app/context';
 import { registerEvents } from './handlers/events';
 import { registerInteractions } from './handlers/interactions';
+import { registerReminderActions } from './handlers/reminder-actions';
 import { registerSlashCommand } from './handlers/slash-command';
 import { SlackDirectory } from './slack-directory';
 import { SlackPlatform } from './slack-platform';
@@ -58,6 +59,7 @@ export function connectSlack(settings: SlackSettings, deps: AppDeps, log: Logger
   });
   registerSlashCommand(app, deps, directory);
   registerInteractions(app, deps, directory);
+  registerReminderActions(app, deps, directory);
   registerEvents(app, deps, directory);
   app.error(async (err) => {
     log.error({ err: { message: err.message, code: err.code } }, 'slack handler failed');

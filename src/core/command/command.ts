@@ -15,6 +15,9 @@ export const LIMITS = {
   component: 100,
 } as const;
 
+/** The longest snooze: a day. */
+export const SNOOZE_MAX_MINUTES = 1440;
+
 const timeSpec = z.custom<TimeSpec>(
   (v) => typeof v === 'object' && v !== null && ((v as TimeSpec).kind === 'instant' || (v as TimeSpec).kind === 'wall'),
 );
@@ -56,6 +59,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('title'), ...targeted, title: text(LIMITS.title) }),
   z.object({ kind: z.literal('summary'), ...targeted, summary: text(LIMITS.text) }),
   z.object({ kind: z.literal('assign'), ...targeted, role: z.enum(ROLES), person: mentionSchema }),
+  z.object({ kind: z.literal('unassign'), ...targeted, role: z.enum(ROLES) }),
   z.object({
     kind: z.literal('impact'),
     ...targeted,
@@ -67,6 +71,8 @@ export const commandSchema = z.discriminatedUnion('kind', [
     ...targeted,
     text: text(LIMITS.text),
     owner: mentionSchema.optional(),
+    /** The calendar day it is due, `2026-12-01`. */
+    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   }),
   z.object({ kind: z.literal('actions'), incident: targeted.incident }),
   z.object({ kind: z.literal('done'), ...targeted, action: z.number().int().positive() }),
@@ -74,7 +80,11 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reopen'), ...targeted, reason: z.string().trim().max(LIMITS.text) }),
   z.object({ kind: z.literal('timeline'), incident: targeted.incident }),
   z.object({ kind: z.literal('list') }),
-  z.object({ kind: z.literal('postmortem'), incident: targeted.incident }),
+  /** `reviewed`: the draft was reviewed, which ends the reminders about it. */
+  z.object({ kind: z.literal('postmortem'), incident: targeted.incident, reviewed: z.literal(true).optional() }),
+  /** Holds back the status update reminders of an incident for a while. */
+  z.object({ kind: z.literal('snooze'), incident: targeted.incident, minutes: z.number().int().min(1).max(SNOOZE_MAX_MINUTES).optional() }),
+  z.object({ kind: z.literal('stats'), days: z.union([z.literal(30), z.literal(90)]) }),
   z.object({ kind: z.literal('help'), topic: z.string().optional() }),
   z.object({ kind: z.literal('doctor') }),
 ]);

@@ -19,6 +19,7 @@ function refusal(fn: () => unknown): SitrepError {
 const SPEC_SUBCOMMANDS = [
   'declare', 'note', 'update', 'severity', 'title', 'summary', 'lead', 'assign', 'impact',
   'action', 'actions', 'done', 'resolve', 'reopen', 'timeline', 'list', 'postmortem', 'help', 'doctor',
+  'unassign', 'snooze', 'stats',
 ];
 
 describe('helpText()', () => {

@@ -102,7 +102,7 @@ describe('parseCommand: every subcommand and alias', () => {
 
   it('knows every subcommand word of the vocabulary', () => {
     const kinds = new Set(Object.values(SUBCOMMANDS));
-    expect(kinds.size).toBe(18);
+    expect(kinds.size).toBe(21);
   });
 });
 
@@ -310,9 +310,9 @@ describe('parseCommand: every refusal is one sentence with a code', () => {
     ['title', 'missing_argument', 'A title change needs the new title, e.g. "/incident title Checkout errors in EU".'],
     ['summary INC-4', 'missing_argument', 'A summary needs text, e.g. "/incident summary Card payments fail for EU customers".'],
     // assign, lead, mentions
-    ['assign', 'invalid_role', '"/incident assign" needs a role: use commander, comms or scribe, e.g. "/incident assign comms @alice".'],
-    ['assign boss @alice', 'invalid_role', 'Unknown role "boss": use commander, comms or scribe, e.g. "/incident assign comms @alice".'],
-    ['assign @alice', 'invalid_role', 'Unknown role "@alice": use commander, comms or scribe, e.g. "/incident assign comms @alice".'],
+    ['assign', 'invalid_role', '"/incident assign" needs a role: use commander, comms, scribe or postmortem, e.g. "/incident assign comms @alice".'],
+    ['assign boss @alice', 'invalid_role', 'Unknown role "boss": use commander, comms, scribe or postmortem, e.g. "/incident assign comms @alice".'],
+    ['assign @alice', 'invalid_role', 'Unknown role "@alice": use commander, comms, scribe or postmortem, e.g. "/incident assign comms @alice".'],
     ['lead', 'invalid_mention', '"/incident lead" needs a person: name them with @, e.g. "/incident lead @alice".'],
     ['assign comms', 'invalid_mention', '"/incident assign" needs a person: name them with @, e.g. "/incident assign comms @alice".'],
     ['lead alice', 'invalid_mention', '"alice" is not a person: name them with @, e.g. "/incident lead @alice".'],
@@ -335,9 +335,9 @@ describe('parseCommand: every refusal is one sentence with a code', () => {
     // actions, timeline, postmortem, list
     ['timeline at 14:00', 'unexpected_argument', '"/incident timeline" shows what is recorded and takes no "at <time>": use "/incident timeline [INC-<n>]".'],
     ['actions INC-4 at 14:00', 'unexpected_argument', '"/incident actions" shows what is recorded and takes no "at <time>": use "/incident actions [INC-<n>]".'],
-    ['postmortem at 9:00', 'unexpected_argument', '"/incident postmortem" shows what is recorded and takes no "at <time>": use "/incident postmortem [INC-<n>]".'],
+    ['postmortem at 9:00', 'unexpected_argument', '"/incident postmortem" shows what is recorded and takes no "at <time>": use "/incident postmortem [INC-<n>] [reviewed]".'],
     ['timeline please', 'unexpected_argument', 'Unexpected "please": use "/incident timeline [INC-<n>]".'],
-    ['postmortem INC-4 INC-5', 'unexpected_argument', 'Unexpected "INC-5": use "/incident postmortem [INC-<n>]".'],
+    ['postmortem INC-4 INC-5', 'unexpected_argument', 'Unexpected "INC-5": use "/incident postmortem [INC-<n>] [reviewed]".'],
     ['list INC-4', 'unexpected_argument', 'Unexpected "INC-4": use "/incident list".'],
     ['list at 14:00', 'unexpected_argument', 'Unexpected "at": use "/incident list".'],
     // done
@@ -462,7 +462,8 @@ describe('parseCommand: property — any line gives a valid command or a SitrepE
     'declare {P} {S} {A} {X}', 'note {I} {A} {X}', 'log {A} {X}', 'update {I} {A} {U} {A} {X}', 'status {U} {X}',
     'severity {I} {A} {S}', 'title {I} {X}', 'summary {A} {X}', 'lead {I} {M}', 'assign {R} {M}', 'impact {I} {X} {L}',
     'action {A} {X} {M}', 'actions {I}', 'done {I} {N}', 'resolve {I} {A} {X}', 'reopen {X}', 'timeline {I}', 'list',
-    'postmortem {I}', 'help {W}',
+    'postmortem {I}', 'help {W}', 'unassign {I} {R}', 'snooze {I} {N}', 'stats 90d', 'postmortem {I} reviewed',
+    'action {X} {M} due {D}',
   ];
   const holes: Record<string, () => string> = {
     P: () => pick(['private', '']),
@@ -474,6 +475,7 @@ describe('parseCommand: property — any line gives a valid command or a SitrepE
     A: () => (random() < 0.5 ? `at ${pieces[8]!()}${random() < 0.3 ? ` ${pieces[9]!()}` : ''}` : ''),
     M: () => pieces[10]!(),
     N: () => pieces[11]!(),
+    D: () => pick(['2026-12-01', '2026-02-30', '2026-1-1', '12/01', '2026-12-01T10:00']),
     W: () => pick([...subcommands, 'nonsense', '']),
     X: () => Array.from({ length: Math.floor(random() * 4) }, () => pick([pieces[0]!, pieces[12]!, pieces[13]!])()).join(pick(separators)),
   };
@@ -520,6 +522,6 @@ describe('parseCommand: property — any line gives a valid command or a SitrepE
     // the generator must exercise both outcomes, not only one
     expect(outcomes.parsed).toBeGreaterThan(200);
     expect(outcomes.refused).toBeGreaterThan(200);
-    expect(kinds.size).toBe(18);
+    expect(kinds.size).toBe(21);
   });
 });

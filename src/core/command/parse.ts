@@ -4,6 +4,7 @@ import type { TimeSpec } from '../time/time-spec';
 import { commandSchema, LIMITS, type Command, type CommandKind, type Mention } from './command';
 import { checkText, clip } from './check-text';
 import { parseMention } from './mention';
+import { parsePostmortem, parseSnooze, parseStats, parseUnassign, readActionTail } from './parse-follow-up';
 import { Cursor, INCIDENT_REF, startsTime, type Token } from './tokenize';
 import {
   asSeverity,
@@ -231,19 +232,21 @@ const PARSERS: Record<CommandKind, Parser> = {
     const target = cursor.readTarget();
     const words = cursor.remaining();
     const first = words[0];
-    const last = words[words.length - 1];
-    const owner = last ? parseMention(last.text) : undefined;
-    if (!first || (owner && words.length === 1)) {
+    const { owner, due, end } = readActionTail(words);
+    if (!first || end === 0) {
       throw new SitrepError('missing_argument', 'An action item needs text, e.g. "/incident action Add an alert on queue depth @bob".');
     }
-    const text = cursor.line.slice(first.start, owner ? last!.start : undefined).trim();
+    const text = cursor.line.slice(first.start, words[end]?.start).trim();
     checkText(text, LIMITS.text, 'An action item');
-    return { kind: 'action', ...target, text, owner };
+    return { kind: 'action', ...target, text, owner, due };
   },
 
   actions: listing('actions'),
   timeline: listing('timeline'),
-  postmortem: listing('postmortem'),
+  postmortem: parsePostmortem,
+  unassign: parseUnassign,
+  snooze: parseSnooze,
+  stats: parseStats,
 
   doctor(cursor) {
     noMoreWords(cursor, '/incident doctor');
@@ -292,7 +295,7 @@ const PARSERS: Record<CommandKind, Parser> = {
   },
 };
 
-function listing(kind: 'actions' | 'timeline' | 'postmortem'): Parser {
+function listing(kind: 'actions' | 'timeline'): Parser {
   return (cursor) => {
     const target = cursor.readTarget();
     if (target.at) {

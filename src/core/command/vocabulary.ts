@@ -17,6 +17,7 @@ export const SUBCOMMANDS: Record<string, CommandKind> = {
   summary: 'summary',
   lead: 'assign',
   assign: 'assign',
+  unassign: 'unassign',
   impact: 'impact',
   action: 'action',
   actions: 'actions',
@@ -28,6 +29,8 @@ export const SUBCOMMANDS: Record<string, CommandKind> = {
   postmortem: 'postmortem',
   help: 'help',
   doctor: 'doctor',
+  snooze: 'snooze',
+  stats: 'stats',
 };
 
 export const ROLE_WORDS: Record<string, Role> = {
@@ -37,6 +40,7 @@ export const ROLE_WORDS: Record<string, Role> = {
   comms: 'comms',
   communications: 'comms',
   scribe: 'scribe',
+  postmortem: 'postmortem',
 };
 
 /** `null` clears the component's impact. */
@@ -65,5 +69,5 @@ export function asStatus(word: string): IncidentStatus | undefined {
 
 export const SEVERITY_CHOICES = 'sev1, sev2, sev3 or sev4';
 export const STATUS_CHOICES = 'investigating, identified, monitoring or resolved';
-export const ROLE_CHOICES = 'commander, comms or scribe';
+export const ROLE_CHOICES = 'commander, comms, scribe or postmortem';
 export const IMPACT_CHOICES = 'degraded, partial, major or none';

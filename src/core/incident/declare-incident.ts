@@ -37,8 +37,9 @@ export function declareIncident(cmd: CommandOf<'declare'>, n: NewIncident, ctx: 
     status: 'investigating',
     private: cmd.private,
     zone: n.zone,
+    // `declare at 14:23` says when the impact started; the declaration itself is now.
     startedAt: ctx.occurredAt,
-    declaredAt: ctx.occurredAt,
+    declaredAt: ctx.now,
     mitigatedAt: null,
     resolvedAt: null,
     roles: { commander: declarer },

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../command/command';
 import { SitrepError } from '../errors';
+import { formatDueDay } from '../followup/calendar';
 import type { ActionItem, Incident, Person } from '../types';
 import type { Decision, DecisionContext } from './decision';
 import { changed, entry, recordFact, ref } from './entries';
@@ -12,10 +13,12 @@ export function addAction(
   ctx: DecisionContext,
 ): Decision {
   const number = existing.reduce((max, a) => Math.max(max, a.number), 0) + 1;
-  const item: ActionItem = { incidentId: incident.id, number, text: cmd.text, owner, state: 'open', createdAt: ctx.now, doneAt: null };
+  const dueOn = cmd.due ?? null;
+  const item: ActionItem = { incidentId: incident.id, number, text: cmd.text, owner, state: 'open', createdAt: ctx.now, doneAt: null, dueOn };
   const next = changed(incident, ctx, {}, owner ? [owner] : []);
   const e = entry(ctx, 'action_added', cmd.text, { actionNumber: number, ...(owner ? { person: owner } : {}) });
-  const who = owner ? ` (owner: ${owner.name})` : '';
+  const details = [...(owner ? [`owner: ${owner.name}`] : []), ...(dueOn ? [`due ${formatDueDay(dueOn)}`] : [])];
+  const who = details.length ? ` (${details.join(', ')})` : '';
   const decision = recordFact(next, e, `added action #${number}: ${cmd.text}${who}`, `Added action #${number} to ${ref(incident)}${who}.`, {
     stateChanged: false,
   });

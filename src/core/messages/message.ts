@@ -42,7 +42,15 @@ export type Message =
   | { type: 'timeline'; incident: IncidentCard; lines: TimelineLine[] }
   | { type: 'incident_list'; incidents: IncidentCard[] }
   | { type: 'actions'; incident: number; items: { number: number; text: string; owner: string | null; done: boolean }[] }
+  /**
+   * A follow-through reminder in the incident conversation, addressed to `to` (mentioned where
+   * the platform can). A status update reminder offers "Post update" and "Snooze".
+   */
+  | { type: 'reminder'; kind: ReminderKind; incident: number; to: { id: string; name: string }[]; text: string }
   | { type: 'text'; text: string };
+
+export const REMINDER_KINDS = ['update_due', 'no_commander', 'stale', 'postmortem_review', 'action_overdue'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export type MessageType = Message['type'];
 

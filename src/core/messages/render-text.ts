@@ -69,6 +69,11 @@ export function renderText(message: Message, ctx: RenderContext = {}): string {
             ...message.items.map((a) => `#${a.number} [${a.done ? 'done' : 'open'}] ${a.text}${a.owner ? ` (${a.owner})` : ''}`),
           ].join('\n')
         : `INC-${message.incident} has no actions yet; add one with "/incident action <text> @owner".`;
+    case 'reminder': {
+      const to = message.to.length ? `${message.to.map((p) => `@${p.name}`).join(' ')}: ` : '';
+      const reply = message.kind === 'update_due' ? `\n(reply: /incident update … or /incident snooze INC-${message.incident})` : '';
+      return `${to}${message.text}${reply}`;
+    }
     case 'text':
       return message.text;
   }

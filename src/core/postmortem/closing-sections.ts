@@ -1,4 +1,5 @@
 /** The closing of a postmortem: root cause, resolution, follow-up actions and lessons. */
+import { formatDueDay } from '../followup/calendar';
 import { type PostmortemContext, mitigation, resolutionMessages, rootCauseNotes } from './facts';
 import { escapeCell, escapeText } from './markdown';
 import { PLACEHOLDERS } from './placeholders';
@@ -53,7 +54,8 @@ export function actionsSection({ actions }: PostmortemContext, out: string[]): v
   const ordered = [...actions].sort((a, b) => a.number - b.number);
   for (const a of ordered) {
     const owner = a.owner ? escapeCell(a.owner.name) : 'unassigned';
-    out.push(`| ${a.number} | ${escapeCell(a.text)} | ${owner} | ${a.state} |`);
+    const state = a.dueOn && a.state === 'open' ? `open, due ${formatDueDay(a.dueOn)}` : a.state;
+    out.push(`| ${a.number} | ${escapeCell(a.text)} | ${owner} | ${state} |`);
   }
 }
 

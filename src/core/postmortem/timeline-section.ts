@@ -26,6 +26,10 @@ export function entryLabel(v: EntryView): string {
       return 'Summary updated';
     case 'role_assigned':
       return `${d.role ? roleTitle(d.role) : 'Role'}: ${d.person ? escapeText(d.person.name) : 'unassigned'}`;
+    case 'role_unassigned':
+      return `${d.role ? roleTitle(d.role) : 'Role'}: unassigned`;
+    case 'postmortem_reviewed':
+      return 'Postmortem reviewed';
     case 'component_impact':
       return `Impact: ${escapeText(d.component ?? '?')} → ${d.impact ? IMPACT_WORDS[d.impact] : 'operational'}`;
     case 'action_added':
@@ -52,6 +56,7 @@ function entryText(v: EntryView): string {
   const d = v.data;
   const saidByLabel =
     (v.kind === 'role_assigned' && d.role && d.person) ||
+    (v.kind === 'role_unassigned' && d.role) ||
     (v.kind === 'severity_changed' && d.severity) ||
     (v.kind === 'component_impact' && d.component);
   let body = saidByLabel ? '' : escapeText(v.body);

@@ -4,4 +4,5 @@ export * from './actions';
 export * from './conversations';
 export * from './outbox';
 export * from './requests';
+export * from './reminders';
 export * from './relations';

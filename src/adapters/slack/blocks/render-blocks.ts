@@ -10,6 +10,7 @@ import {
 } from './incident-blocks';
 import { fitBlocks, SLACK_LIMITS, type FitOptions } from './limits';
 import { actionsBlocks, incidentListBlocks, timelineBlocks } from './list-blocks';
+import { reminderBlocks } from './reminder-blocks';
 import { clip, escapeMrkdwn, section } from './slack-text';
 
 export interface SlackMessage {
@@ -55,6 +56,8 @@ function build(message: Message, ctx: RenderContext): { blocks: KnownBlock[]; mo
       return incidentListBlocks(message);
     case 'actions':
       return actionsBlocks(message);
+    case 'reminder':
+      return { blocks: reminderBlocks(message) };
     case 'text':
       return { blocks: paragraphs(escapeMrkdwn(message.text)).map(section) };
   }

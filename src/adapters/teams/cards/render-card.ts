@@ -93,6 +93,18 @@ function cardFor(message: Message, ctx: RenderContext): AdaptiveCard | null {
       return incidentListCard(message.incidents);
     case 'actions':
       return actionsCard(message);
+    case 'reminder': {
+      // Submit data for the Teams message handler: { sitrep: 'update-form' | 'snooze', incident: <number> }.
+      const actions: CardAction[] =
+        message.kind === 'update_due'
+          ? [
+              { type: 'Action.Submit', title: 'Post update', style: 'positive', data: { sitrep: 'update-form', incident: message.incident } },
+              { type: 'Action.Submit', title: 'Snooze 15 min', data: { sitrep: 'snooze', incident: message.incident } },
+            ]
+          : [];
+      const to = message.to.length ? `${message.to.map((p) => p.name).join(', ')}: ` : '';
+      return adaptiveCard([textBlock(`Reminder · INC-${message.incident}`, { weight: 'Bolder', isSubtle: true }), textBlock(`${to}${message.text}`)], actions);
+    }
     case 'text':
       return null;
   }

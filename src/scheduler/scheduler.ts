@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../app/ports';
+import { sendDueReminders, type ReminderDeps } from '../app/reminders/send-due-reminders';
+import { DEFAULT_FOLLOW_UP, type FollowUpSettings } from '../core/followup/settings';
+
+export interface SchedulerOptions {
+  /** How often due work is looked for. */
+  intervalMs: number;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = { intervalMs: 30_000 };
+
+/**
+ * Runs timed work every `intervalMs`. It keeps no due times of its own: each tick asks the
+ * database what is due at the clock's now, so a restart (or another instance) loses nothing and
+ * repeats nothing.
+ */
+export class Scheduler {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+
+  constructor(
+    private readonly work: (now: Date) => Promise<number>,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly opts: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS,
+  ) {}
+
+  /** One round at `now` (the clock's, unless told). Returns how many reminders were queued. */
+  tick(now: Date = this.clock.now()): Promise<number> {
+    return this.work(now);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.tick();
+      } catch (err) {
+        this.log.warn({ err }, 'scheduler tick failed; trying again at the next one');
+      }
+      if (this.running) await this.sleep(this.opts.intervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}
+
+/** The follow-through scheduler: status update reminders, nudges, postmortem and action reminders. */
+export function reminderScheduler(
+  deps: ReminderDeps & { clock: Clock },
+  settings: Partial<FollowUpSettings> = {},
+  opts: Partial<SchedulerOptions> = {},
+): Scheduler {
+  const followUp: FollowUpSettings = { ...DEFAULT_FOLLOW_UP, ...settings };
+  return new Scheduler((now) => sendDueReminders(deps, followUp, now), deps.clock, deps.log.child({ component: 'scheduler' }), {
+    ...DEFAULT_SCHEDULER_OPTIONS,
+    ...opts,
+  });
+}
