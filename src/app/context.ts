@@ -17,6 +17,12 @@ export interface CommandContext {
   externalRef?: string;
   /** A key that is the same when the platform repeats a request (event id, activity id). */
   idempotencyKey?: string;
+  /**
+   * Where the command was typed, as the platform needs it to open an incident's conversation
+   * there (e.g. a Teams conversation reference). Stored with the request to open it, so it
+   * survives a restart and reaches whichever instance delivers it.
+   */
+  origin?: unknown;
 }
 
 /** What the user sees in answer: one sentence, or a rich message with a text fallback. */

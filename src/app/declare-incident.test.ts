@@ -83,6 +83,15 @@ describe('declaring an incident', () => {
     expect(results.map((r) => r.incident).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('stores where the declaration was typed with the request to open its conversation, so any instance can open it there later', async () => {
+    const app = testApp(database);
+    const origin = { kind: 'channel', channelId: '19:general@thread.tacv2', serviceUrl: 'https://smba.example/teams/' };
+    await app.run('alice', '/incident declare From a channel', { origin });
+    const [row] = rows<{ payload: unknown }>(await database.db.execute(sql`select payload from deliveries where op = 'open'`));
+    const payload = typeof row?.payload === 'string' ? JSON.parse(row.payload) : row?.payload;
+    expect(payload).toMatchObject({ origin, members: ['alice'], incident: { number: 1, title: 'From a channel' } });
+  });
+
   it('processes a repeated request once', async () => {
     const app = testApp(database);
     const once = await app.run('alice', '/incident declare Retried', { idempotencyKey: 'evt-1' });

@@ -4,6 +4,7 @@ import { incidentCard } from '../core/messages/message';
 import { displayZoneOf, resolveTime } from '../core/time/resolve-time';
 import type { AppDeps, CommandContext, CommandResult } from './context';
 import { persistDecision } from './persist-decision';
+import type { OpenConversationRequest } from './ports';
 
 /**
  * Declares an incident: allocates INC-<n>, records it, and queues the opening of its own
@@ -42,7 +43,8 @@ export async function declareIncident(deps: AppDeps, cmd: CommandOf<'declare'>, 
       link: null,
       reference: null,
     });
-    const opening = await tx.enqueue(conversation.id, 'open', { incident: incidentCard(decision.incident), members: decision.incident.members }, null, now);
+    const request: OpenConversationRequest = { incident: incidentCard(decision.incident), members: decision.incident.members, origin: ctx.origin };
+    const opening = await tx.enqueue(conversation.id, 'open', request, null, now);
     // The announcement links to the new conversation, so it waits until that exists.
     await persistDecision(tx, decision, deps.settings, { inserted: true, announceAfter: opening });
     return { ok: true, text: decision.reply, incident: number };
