@@ -20,8 +20,14 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'sitrep' } }, pino.destination(2));
-  const consoleMode = process.argv.includes('--console') || !config.SLACK_BOT_TOKEN;
-  const sitrep = await startSitrep(config, { log, ...(consoleMode ? { console: { stdout: process.stdout } } : {}) });
+  // --server: the status page and APIs without any chat platform and without the console.
+  const platforms = Boolean(config.SLACK_BOT_TOKEN || config.MicrosoftAppId || config.TEAMS_INSECURE_LOCAL);
+  const consoleMode = process.argv.includes('--console') || (!platforms && !process.argv.includes('--server'));
+  const sitrep = await startSitrep(config, { log, ...(consoleMode ? { console: { stdout: process.stdout } } : {}) }).catch((err: unknown) => {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  });
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'stopping');
@@ -40,6 +46,9 @@ async function main(): Promise<void> {
   });
   const lines = createInterface({ input: process.stdin, terminal: interactive });
   if (interactive) {
+    // Reminders fall due while someone types; a replayed file stays deterministic without them.
+    sitrep.worker.start();
+    sitrep.scheduler.start();
     const web = sitrep.port ? ` Status page: http://localhost:${sitrep.port}/` : '';
     process.stdout.write(`Sitrep local console. Type "/incident help" for the commands, Ctrl-D to quit.${web}\n`);
     lines.setPrompt('sitrep> ');

@@ -5,19 +5,26 @@ import type { Logger } from 'pino';
 import { consoleDirectory } from './adapters/console/console-directory';
 import { ConsolePlatform } from './adapters/console/console-platform';
 import { connectSlack, type SlackConnection } from './adapters/slack/slack-app';
+import { connectTeams, type TeamsConnection, type TeamsSettings } from './adapters/teams/teams-app';
 import type { AnnouncementTarget, AppDeps } from './app/context';
 import type { ChatPlatform, Clock, PeopleDirectory } from './app/ports';
 import { compose } from './compose';
-import type { Config } from './config/config';
+import { followUpSettings, type Config } from './config/config';
 import type { Platform } from './core/types';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import type { DeliveryWorker, WorkerOptions } from './delivery/worker';
+import type { Scheduler } from './scheduler/scheduler';
 import { httpApp, listen, portOf } from './server';
+import { loadStatusPageConfig, type StatusPageSettings } from './web/status-page-config';
+import { webRouter } from './web/router';
+import { ConfigError } from './config/config';
+import { randomBytes } from 'node:crypto';
 
 export interface Sitrep {
   deps: AppDeps;
   worker: DeliveryWorker;
+  scheduler: Scheduler;
   database: Database;
   /** The HTTP port, or null when the server could not listen (console mode only). */
   port: number | null;
@@ -32,16 +39,19 @@ export interface StartOptions {
   worker?: Partial<WorkerOptions>;
   /** An already open database (tests); it stays open when Sitrep stops. */
   database?: Database;
+  /** Teams adapter overrides (tests: a short Bot Connector timeout). */
+  teams?: Pick<TeamsSettings, 'timeoutMs'>;
 }
 
 /** Builds and starts everything the configuration enables, on one database and one HTTP server. */
 export async function startSitrep(config: Config, opts: StartOptions): Promise<Sitrep> {
   const { log } = opts;
+  const statusPage = statusPageSettings(config);
   const database = opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, log }));
   await migrate(database);
   const platforms = new Map<Platform, ChatPlatform>();
   const directories = new Map<Platform, PeopleDirectory>([['console', consoleDirectory]]);
-  const { deps, worker, metrics } = compose({
+  const { deps, worker, metrics, scheduler } = compose({
     database,
     platforms,
     directory: { lookup: (platform, mention) => (directories.get(platform) ?? consoleDirectory).lookup(platform, mention) },
@@ -56,6 +66,8 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     clock: opts.clock,
     worker: { leaseMs: config.DELIVERY_LEASE_SECONDS * 1000, ...opts.worker },
     processMetrics: !opts.database,
+    followUp: followUpSettings(config),
+    scheduler: { intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000 },
   });
 
   if (opts.console) platforms.set('console', new ConsolePlatform(opts.console.stdout));
@@ -72,6 +84,34 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     if (slack.router) routers.push(slack.router);
     await slack.start();
   }
+  let teams: TeamsConnection | undefined;
+  if (teamsEnabled(config)) {
+    teams = connectTeams(
+      {
+        appId: config.MicrosoftAppId,
+        appPassword: config.MicrosoftAppPassword,
+        appType: config.MicrosoftAppType,
+        appTenantId: config.MicrosoftAppTenantId,
+        serviceUrl: config.TEAMS_SERVICE_URL,
+        graphUrl: config.GRAPH_API_URL,
+        createChannels: config.TEAMS_CREATE_CHANNELS,
+        teamId: config.TEAMS_TEAM_ID,
+        incidentsChannel: config.TEAMS_INCIDENTS_CHANNEL,
+        ...opts.teams,
+      },
+      deps,
+      log,
+    );
+    platforms.set('teams', teams.platform);
+    directories.set('teams', teams.directory);
+    routers.push(teams.router);
+    await teams.start();
+  }
+
+  const signingKey = config.SIGNING_KEY ?? randomBytes(32).toString('hex');
+  if (!config.SIGNING_KEY) log.warn('SIGNING_KEY is not set: links to internal pages stop working when Sitrep restarts');
+  // Last: the web router answers every other path with its 404 page.
+  routers.push(webRouter({ db: database.db, settings: statusPage, clock: deps.clock, signingKey, publicUrl: publicUrl(config), log }));
 
   let server: Server | null = null;
   try {
@@ -80,22 +120,42 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     if (!opts.console) throw err;
     log.warn({ port: config.PORT }, `HTTP server not started: ${(err as Error).message}`);
   }
-  if (!opts.console) worker.start();
-  log.info({ port: server ? portOf(server) : null, slack: Boolean(slack), console: Boolean(opts.console) }, 'sitrep started');
+  // The console drains after each line and starts these itself when it is interactive.
+  if (!opts.console) {
+    worker.start();
+    scheduler.start();
+  }
+  log.info({ port: server ? portOf(server) : null, slack: Boolean(slack), teams: Boolean(teams), console: Boolean(opts.console) }, 'sitrep started');
 
   return {
     deps,
     worker,
+    scheduler,
     database,
     port: server ? portOf(server) : null,
     async stop() {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       server?.closeAllConnections();
       await slack?.stop();
+      await teams?.stop();
+      await scheduler.stop();
       await worker.stop();
       if (!opts.database) await database.close();
     },
   };
+}
+
+function statusPageSettings(config: Config): StatusPageSettings {
+  try {
+    return loadStatusPageConfig(config.STATUS_PAGE_CONFIG, { name: config.STATUS_PAGE_NAME, components: config.COMPONENTS, zone: config.DEFAULT_TIMEZONE });
+  } catch (err) {
+    throw new ConfigError([(err as Error).message.replace(/\.$/, '')]);
+  }
+}
+
+/** Where people reach this server; in local mode, this machine. */
+export function publicUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT || 3000}`;
 }
 
 function announcementTargets(config: Config, console: boolean): AnnouncementTarget[] {
@@ -103,5 +163,13 @@ function announcementTargets(config: Config, console: boolean): AnnouncementTarg
   if (console) targets.push({ platform: 'console', externalId: '#announcements', name: '#announcements' });
   const channel = config.SLACK_ANNOUNCEMENTS_CHANNEL;
   if (config.SLACK_BOT_TOKEN && channel) targets.push({ platform: 'slack', externalId: channel, name: channel.startsWith('#') ? channel : `#${channel}` });
+  if (teamsEnabled(config) && config.TEAMS_ANNOUNCEMENTS_CHANNEL) {
+    targets.push({ platform: 'teams', externalId: config.TEAMS_ANNOUNCEMENTS_CHANNEL, name: 'the Teams announcements channel' });
+  }
   return targets;
+}
+
+/** Teams runs with a Microsoft app id, or without authentication in insecure local mode. */
+export function teamsEnabled(config: Config): boolean {
+  return Boolean(config.MicrosoftAppId || config.TEAMS_INSECURE_LOCAL);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,5 +68,15 @@ describe('local console', () => {
     expect(stderr).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
     expect(stderr).not.toContain('secret-password');
     expect(stderr).not.toContain('Mars/Olympus_Mons');
+  });
+
+  it('refuses a bad status page file with one sentence naming the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-status-config-'));
+    dirs.push(dir);
+    const file = join(dir, 'status.json');
+    writeFileSync(file, JSON.stringify({ components: [{ name: 'API', group: 42 }] }));
+    const { code, stderr } = await replay('', { STATUS_PAGE_CONFIG: file, COMPONENTS: 'API' });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Sitrep cannot start: STATUS_PAGE_CONFIG: components\[0\]\.group must be a string\.$/)]);
   });
 });

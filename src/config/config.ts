@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidZone } from '../core/time/format';
 import { POLICIES } from '../core/incident/authorize';
+import { parseCadence, type FollowUpSettings } from '../core/followup/settings';
 import { SEVERITIES } from '../core/types';
 
 const list = z
@@ -24,6 +25,15 @@ const optionalText = z
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : undefined));
 
+/** A whole number of `unit` from 0 (off) to `max`. */
+const minutesOrHours = (unit: string, fallback: number, max: number) =>
+  z.coerce
+    .number({ message: `must be a number of ${unit}` })
+    .int({ message: `must be a whole number of ${unit}` })
+    .min(0, { message: `must be 0 (off) or more ${unit}` })
+    .max(max, { message: `must be at most ${max} ${unit}` })
+    .default(fallback);
+
 /** Every setting Sitrep reads from the environment; `.env.example` documents each one. */
 const schema = z.object({
   DATABASE_URL: optionalText.refine((u) => !u || /^postgres(ql)?:\/\//.test(u), {
@@ -45,6 +55,30 @@ const schema = z.object({
     .min(1, { message: 'must be at least 1 second' })
     .max(3600, { message: 'must be at most 3600 seconds' })
     .default(60),
+  UPDATE_CADENCE: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      try {
+        return parseCadence(s ?? '');
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  NO_COMMANDER_MINUTES: minutesOrHours('minutes', 10, 1440),
+  STALE_AFTER_HOURS: minutesOrHours('hours', 24, 24 * 30),
+  POSTMORTEM_REVIEW_BUSINESS_DAYS: minutesOrHours('business days', 3, 60),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int({ message: 'must be a whole number of seconds' })
+    .min(1, { message: 'must be at least 1 second' })
+    .max(3600, { message: 'must be at most 3600 seconds' })
+    .default(30),
+  PUBLIC_URL: optionalText.refine((u) => !u || /^https?:\/\/[^\s]+$/.test(u), { message: 'must be an http(s) URL' }),
+  SIGNING_KEY: optionalText.refine((k) => !k || k.length >= 32, { message: 'must be at least 32 characters (use 32 random bytes, e.g. openssl rand -hex 32)' }),
+  STATUS_PAGE_NAME: z.string().trim().min(1).max(100, { message: 'must be at most 100 characters' }).default('Status'),
+  STATUS_PAGE_CONFIG: optionalText,
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   SLACK_BOT_TOKEN: optionalText.refine((t) => !t || t.startsWith('xoxb-'), { message: 'must be a bot token (xoxb-…)' }),
@@ -86,6 +120,16 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The follow-through settings of a configuration, for `compose({ followUp })`. */
+export function followUpSettings(config: Config): Partial<FollowUpSettings> {
+  return {
+    cadenceMinutes: config.UPDATE_CADENCE,
+    noCommanderMinutes: config.NO_COMMANDER_MINUTES,
+    staleHours: config.STALE_AFTER_HOURS,
+    postmortemBusinessDays: config.POSTMORTEM_REVIEW_BUSINESS_DAYS,
+  };
+}
 
 /** A configuration problem, told by variable name; the value is never repeated (it may be a secret). */
 export class ConfigError extends Error {

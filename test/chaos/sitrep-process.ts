@@ -12,8 +12,8 @@ export interface SitrepProcess {
  * Sitrep as operators run it: `src/main.ts` in its own process, in server mode, on a port of
  * 127.0.0.1 it reports in its start log line. Resolves once /readyz answers 200.
  */
-export async function spawnSitrep(env: Record<string, string>, timeoutMs = 30_000): Promise<SitrepProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function spawnSitrep(env: Record<string, string>, timeoutMs = 30_000, args: string[] = []): Promise<SitrepProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
