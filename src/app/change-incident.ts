@@ -26,30 +26,37 @@ export async function changeIncident(
   cmd: Targeted,
   ctx: CommandContext,
   decide: (loaded: Loaded, dctx: DecisionContext) => Decision | Promise<Decision>,
+  opts: { lock: boolean } = { lock: true },
 ): Promise<CommandResult> {
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey))) {
       return { ok: true, duplicate: true, text: 'Already recorded.' };
     }
-    const { incident, inIncidentConversation } = await locateIncident(tx, ctx, cmd.incident, true);
-    const at = 'at' in cmd ? cmd.at : undefined;
-    const occurredAt = await eventTime(tx, incident, at, ctx.actor, now);
-    const dctx: DecisionContext = {
-      actor: ctx.actor,
-      now,
-      occurredAt,
-      source: ctx.actor.platform,
-      externalRef: ctx.externalRef ?? null,
-      inIncidentConversation,
+    const attempt = async (lock: boolean) => {
+      const { incident, inIncidentConversation } = await locateIncident(tx, ctx, cmd.incident, lock);
+      const at = 'at' in cmd ? cmd.at : undefined;
+      const occurredAt = await eventTime(tx, incident, at, ctx.actor, now);
+      const dctx: DecisionContext = {
+        actor: ctx.actor,
+        now,
+        occurredAt,
+        source: ctx.actor.platform,
+        externalRef: ctx.externalRef ?? null,
+        inIncidentConversation,
+      };
+      const record = async (): Promise<IncidentRecord> => ({
+        incident,
+        timeline: await tx.timeline(incident.id),
+        actions: await tx.actions(incident.id),
+      });
+      return { incident, decision: await decide({ incident, tx, record }, dctx) };
     };
-    const record = async (): Promise<IncidentRecord> => ({
-      incident,
-      timeline: await tx.timeline(incident.id),
-      actions: await tx.actions(incident.id),
-    });
-    const decision = await decide({ incident, tx, record }, dctx);
-    await persistDecision(tx, decision, deps.settings);
+    // Facts that leave the incident as it was (most notes) need no lock, so many can be recorded
+    // at once; should one change it after all (a new responder), it is decided again under the lock.
+    let { incident, decision } = await attempt(opts.lock);
+    if (!opts.lock && decision.incident !== incident) ({ incident, decision } = await attempt(true));
+    await persistDecision(tx, decision, deps.settings, { now, before: incident });
     return { ok: true, text: decision.reply, incident: incident.number };
   });
 }

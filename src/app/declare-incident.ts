@@ -46,7 +46,7 @@ export async function declareIncident(deps: AppDeps, cmd: CommandOf<'declare'>, 
     const request: OpenConversationRequest = { incident: incidentCard(decision.incident), members: decision.incident.members, origin: ctx.origin };
     const opening = await tx.enqueue(conversation.id, 'open', request, null, now);
     // The announcement links to the new conversation, so it waits until that exists.
-    await persistDecision(tx, decision, deps.settings, { inserted: true, announceAfter: opening });
+    await persistDecision(tx, decision, deps.settings, { now, inserted: true, announceAfter: opening });
     return { ok: true, text: decision.reply, incident: number };
   });
 }

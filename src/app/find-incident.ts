@@ -23,7 +23,9 @@ export async function locateIncident(
   named: number | undefined,
   lock: boolean,
 ): Promise<{ incident: Incident; inIncidentConversation: boolean }> {
-  const here = ctx.conversation ? await tx.incidentByConversation(ctx.conversation.platform, ctx.conversation.externalId, false) : null;
+  // Typed in an incident's conversation without naming one: that incident, locked in the same query.
+  const lockHere = lock && named === undefined;
+  const here = ctx.conversation ? await tx.incidentByConversation(ctx.conversation.platform, ctx.conversation.externalId, lockHere) : null;
   const number = named ?? here?.number ?? ctx.fallbackIncident;
   if (number === undefined) {
     throw new SitrepError(
@@ -31,7 +33,8 @@ export async function locateIncident(
       'Which incident? Name it, e.g. "/incident note INC-42 rollback started", or type the command in the incident\'s own channel.',
     );
   }
-  const incident = await tx.incidentByNumber(ctx.workspace, number, lock);
+  const reuse = here !== null && here.number === number && here.workspace === ctx.workspace && (!lock || lockHere);
+  const incident = reuse ? here : await tx.incidentByNumber(ctx.workspace, number, lock);
   const typedThere = here !== null && here.id === incident?.id;
   if (!incident || !isVisibleTo(incident, ctx.actor, { inIncident: typedThere })) {
     throw new SitrepError('incident_not_found', `There is no INC-${number}; "/incident list" shows the open incidents.`);

@@ -1,7 +1,7 @@
 import type { Decision } from '../core/incident/decision';
 import type { Incident } from '../core/types';
 import type { AppSettings } from './context';
-import type { IncidentTx } from './ports';
+import type { IncidentTx, QueuedDelivery } from './ports';
 
 /**
  * Writes a decision inside the caller's transaction: the incident's new state, its new
@@ -12,22 +12,30 @@ export async function persistDecision(
   tx: IncidentTx,
   d: Decision,
   settings: AppSettings,
-  opts: { inserted?: boolean; announceAfter?: string } = {},
+  opts: { now: Date; before?: Incident; inserted?: boolean; announceAfter?: string },
 ): Promise<void> {
-  if (!opts.inserted) await tx.saveIncident(d.incident);
+  if (!opts.inserted && d.incident !== opts.before) await tx.saveIncident(d.incident);
   await tx.appendEntries(d.incident.id, d.entries);
   if (d.actions.length) await tx.saveActions(d.actions);
   if (d.outgoing.length === 0) return;
   const incidentConversations = await tx.conversationsOf(d.incident.id);
-  const announcements = d.incident.private ? [] : await announcementConversations(tx, settings);
+  const announcing = !d.incident.private && d.outgoing.some((o) => o.to === 'announcements');
+  const announcements = announcing ? await announcementConversations(tx, settings) : [];
+  const rows: QueuedDelivery[] = [];
   for (const out of d.outgoing) {
     const targets = out.to === 'incident' ? incidentConversations : announcements;
     for (const conversation of targets) {
-      const after = out.to === 'announcements' ? opts.announceAfter : undefined;
-      const payload = { message: out.message, incidentId: d.incident.id };
-      await tx.enqueue(conversation.id, out.key ? 'upsert' : 'post', payload, out.key ?? null, d.incident.updatedAt, after);
+      rows.push({
+        conversationId: conversation.id,
+        op: out.key ? 'upsert' : 'post',
+        payload: { message: out.message, incidentId: d.incident.id },
+        key: out.key ?? null,
+        at: opts.now,
+        after: out.to === 'announcements' ? opts.announceAfter : undefined,
+      });
     }
   }
+  await tx.enqueueMany(rows);
 }
 
 async function announcementConversations(tx: IncidentTx, settings: AppSettings) {

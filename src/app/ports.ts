@@ -93,11 +93,22 @@ export interface IncidentTx {
    * clock, not the database's); `after` names a delivery that must be settled before this one.
    */
   enqueue(conversationId: string, op: 'open' | 'post' | 'upsert', payload: unknown, key: string | null, at: Date, after?: string): Promise<string>;
+  /** Queues several messages in one statement, in the order given. */
+  enqueueMany(rows: readonly QueuedDelivery[]): Promise<void>;
   deliveryHealth(limit: number): Promise<DeliveryHealth>;
   /** False when the key was claimed before: the request is a retry or a double submission. */
   claimRequest(key: string): Promise<boolean>;
   /** Reminders, snoozes and response metrics, in the same transaction. */
   readonly followUp: FollowUpTx;
+}
+
+export interface QueuedDelivery {
+  conversationId: string;
+  op: 'open' | 'post' | 'upsert';
+  payload: unknown;
+  key: string | null;
+  at: Date;
+  after?: string;
 }
 
 export interface StuckDelivery {
@@ -140,7 +151,7 @@ export interface OutboxStore {
    * none for the platforms in `exclude`, or only for the platform `only`.
    */
   claim(now: Date, limit: number, leaseMs: number, filter?: { exclude?: Platform[]; only?: Platform }): Promise<ClaimedDelivery[]>;
-  complete(id: string, now: Date): Promise<void>;
+  complete(ids: readonly string[], now: Date): Promise<void>;
   retryLater(id: string, error: string, at: Date): Promise<void>;
   park(id: string, error: string): Promise<void>;
   conversation(id: string): Promise<Conversation>;

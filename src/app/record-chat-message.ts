@@ -31,7 +31,7 @@ export async function recordChatMessage(deps: AppDeps, msg: ChatMessage, ctx: Co
     const dctx = { actor: ctx.actor, now, occurredAt: msg.at, source: ctx.actor.platform, externalRef: msg.ref };
     const e = { ...entry(dctx, 'pinned_message', text.slice(0, 3000), msg.permalink ? { permalink: msg.permalink } : {}), author: msg.author };
     const next = changed(incident, dctx, {}, [msg.author]);
-    await persistDecision(tx, { incident: next, entries: [e], actions: [], outgoing: [], reply: '' }, deps.settings);
+    await persistDecision(tx, { incident: next, entries: [e], actions: [], outgoing: [], reply: '' }, deps.settings, { now, before: incident });
     return { ok: true, incident: incident.number, text: `Added ${msg.author.name}'s message from ${formatTime(msg.at, incident.zone)} to the timeline of INC-${incident.number}.` };
   });
 }
@@ -48,7 +48,10 @@ export async function retractChatMessage(deps: AppDeps, ref: string, ctx: Comman
     }
     const dctx = { actor: ctx.actor, now, occurredAt: now, source: ctx.actor.platform, externalRef: ref };
     const retraction = { ...entry(dctx, 'retraction', `unpinned: ${pinned.body.slice(0, 200)}`), supersedes: pinned.id };
-    await persistDecision(tx, { incident: changed(incident, dctx, {}), entries: [retraction], actions: [], outgoing: [], reply: '' }, deps.settings);
+    await persistDecision(tx, { incident: changed(incident, dctx, {}), entries: [retraction], actions: [], outgoing: [], reply: '' }, deps.settings, {
+      now,
+      before: incident,
+    });
     return { ok: true, incident: incident.number, text: `Took the message off the timeline of INC-${incident.number}.` };
   });
 }

@@ -76,7 +76,7 @@ function dispatch(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<Com
     case 'actions':
       return readIncident(deps, cmd, ctx);
     case 'note':
-      return changeIncident(deps, cmd, ctx, ({ incident }, d) => recordNote(incident, cmd, d));
+      return changeIncident(deps, cmd, ctx, ({ incident }, d) => recordNote(incident, cmd, d), { lock: false });
     case 'update':
       if (cmd.status === 'resolved') {
         return changeIncident(deps, cmd, ctx, async ({ incident, record }, d) => {

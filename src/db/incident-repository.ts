@@ -50,13 +50,14 @@ export function incidentRepository(db: Db): IncidentTx {
     },
 
     async incidentByConversation(platform, externalId, lock) {
-      const [conv] = await db
-        .select({ incidentId: conversations.incidentId })
+      const query = db
+        .select({ incident: incidents })
         .from(conversations)
+        .innerJoin(incidents, eq(incidents.id, conversations.incidentId))
         .where(and(eq(conversations.platform, platform), eq(conversations.externalId, externalId)))
         .limit(1);
-      if (!conv?.incidentId) return null;
-      return oneIncident(and(eq(incidents.id, conv.incidentId)), lock);
+      const [row] = lock ? await query.for('update', { of: incidents }) : await query;
+      return row ? toIncident(row.incident) : null;
     },
 
     async openIncidents(workspace) {
@@ -199,6 +200,21 @@ export function incidentRepository(db: Db): IncidentTx {
           createdAt: s.createdAt,
         })),
       };
+    },
+
+    async enqueueMany(queued) {
+      if (queued.length === 0) return;
+      await db.insert(deliveries).values(
+        queued.map((q) => ({
+          conversationId: Number(q.conversationId),
+          op: q.op,
+          payload: q.payload,
+          messageKey: q.key,
+          nextAttemptAt: q.at,
+          createdAt: q.at,
+          afterId: q.after ? Number(q.after) : null,
+        })),
+      );
     },
 
     async claimRequest(key) {

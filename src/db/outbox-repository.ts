@@ -35,25 +35,34 @@ export function outboxRepository(db: Db): OutboxStore {
       // Raw SQL parameters go to the driver as they are; postgres.js takes instants as text.
       const at = now.toISOString();
       const until = new Date(now.getTime() + leaseMs).toISOString();
+      // The head of each conversation's queue, found by a loose index scan over conversation ids
+      // (one index probe per conversation with work), so a long queue in one channel costs no
+      // more to claim from than a short one.
       const result = await db.execute(sql`
         update deliveries d
            set status = 'sending', claimed_until = ${until}::timestamptz, attempts = d.attempts + 1
          where d.id in (
-           select c.id from deliveries c
-            where c.status in ('pending', 'sending')
-              ${platformFilter(filter)}
-              and (c.status = 'pending' or c.claimed_until < ${at}::timestamptz)
+           with recursive queues(cid) as (
+             select min(conversation_id) from deliveries where status in ('pending', 'sending')
+             union all
+             select (select min(q.conversation_id) from deliveries q
+                      where q.status in ('pending', 'sending') and q.conversation_id > queues.cid)
+               from queues where queues.cid is not null
+           ), heads as (
+             select (select x.id from deliveries x
+                      where x.conversation_id = queues.cid and x.status in ('pending', 'sending')
+                      order by x.id limit 1) as id
+               from queues where queues.cid is not null
+           )
+           select c.id from heads join deliveries c on c.id = heads.id
+            where (c.status = 'pending' or c.claimed_until < ${at}::timestamptz)
               and c.next_attempt_at <= ${at}::timestamptz
               and (c.after_id is null or not exists (
                 select 1 from deliveries a where a.id = c.after_id and a.status in ('pending', 'sending')))
-              and not exists (
-                select 1 from deliveries e
-                 where e.conversation_id = c.conversation_id
-                   and e.id < c.id
-                   and e.status in ('pending', 'sending'))
+              ${platformFilter(filter)}
             order by c.id
             limit ${limit}
-            for update skip locked)
+            for update of c skip locked)
         returning d.id, d.conversation_id, d.op, d.message_key, d.payload, d.attempts`);
       return rows<ClaimRow>(result).map((r) => ({
         id: String(r.id),
@@ -65,8 +74,11 @@ export function outboxRepository(db: Db): OutboxStore {
       }));
     },
 
-    async complete(id, now) {
-      await db.update(deliveries).set({ status: 'done', doneAt: now, claimedUntil: null, lastError: null }).where(eq(deliveries.id, Number(id)));
+    async complete(ids, now) {
+      await db
+        .update(deliveries)
+        .set({ status: 'done', doneAt: now, claimedUntil: null, lastError: null })
+        .where(inArray(deliveries.id, ids.map(Number)));
     },
 
     async retryLater(id, error, at) {

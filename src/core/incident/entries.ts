@@ -29,6 +29,9 @@ export function changed(incident: Incident, ctx: DecisionContext, patch: Partial
   const members = new Set(incident.members);
   if (ctx.inIncidentConversation) members.add(ctx.actor.id);
   for (const p of named) members.add(p.id);
+  // A fact that changes nothing about the incident (most notes) leaves it as it was, so the
+  // use case need not write it, nor lock it.
+  if (Object.keys(patch).length === 0 && members.size === incident.members.length) return incident;
   return { ...incident, ...patch, members: [...members], updatedAt: ctx.now };
 }
 
