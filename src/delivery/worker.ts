@@ -2,7 +2,15 @@ import type { Logger } from 'pino';
 import type { Message } from '../core/messages/message';
 import type { RenderContext } from '../core/messages/render-text';
 import type { Platform } from '../core/types';
-import { PlatformError, type ChatPlatform, type ClaimedDelivery, type Clock, type OpenConversationRequest, type OutboxStore } from '../app/ports';
+import {
+  PlatformError,
+  type ChatPlatform,
+  type ClaimedDelivery,
+  type Clock,
+  type Conversation,
+  type OpenConversationRequest,
+  type OutboxStore,
+} from '../app/ports';
 import { retryDelay } from './backoff';
 import { CircuitBreaker, type BreakerOptions } from './circuit-breaker';
 
@@ -48,6 +56,7 @@ export class DeliveryWorker {
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private readonly breaker: CircuitBreaker;
+  private readonly conversations = new Map<string, Conversation>();
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -68,7 +77,9 @@ export class DeliveryWorker {
     const paused = [...this.breaker.open(now.getTime()), ...probing];
     const batch = await this.outbox.claim(now, this.opts.batchSize, this.opts.leaseMs, { exclude: paused });
     for (const platform of probing) batch.push(...(await this.outbox.claim(now, 1, this.opts.leaseMs, { only: platform })));
-    await Promise.all(batch.map((d) => this.deliver(d)));
+    const sent = await Promise.all(batch.map((d) => this.deliver(d)));
+    const done = batch.filter((_, i) => sent[i]).map((d) => d.id);
+    if (done.length) await this.outbox.complete(done, this.clock.now());
     return batch.length;
   }
 
@@ -117,29 +128,44 @@ export class DeliveryWorker {
     });
   }
 
-  private async deliver(d: ClaimedDelivery): Promise<void> {
-    const conversation = await this.outbox.conversation(d.conversationId);
+  /** Sends one delivery; true when it went out (the round marks those done together). */
+  private async deliver(d: ClaimedDelivery): Promise<boolean> {
+    const conversation = await this.conversationOf(d.conversationId);
     const platform = this.platforms.get(conversation.platform);
     if (!platform) {
       await this.outbox.park(d.id, `no ${conversation.platform} connection is configured`);
       this.onOutcome(conversation.platform, 'parked');
-      return;
+      return false;
     }
     try {
       await this.send(platform, d, conversation);
       this.breaker.succeeded(platform.name);
-      await this.outbox.complete(d.id, this.clock.now());
       this.onOutcome(platform.name, 'delivered');
+      return true;
     } catch (err) {
       const { outcome, code } = await this.failed(d, err);
       this.onOutcome(platform.name, outcome, code);
+      return false;
     }
   }
 
-  private async send(platform: ChatPlatform, d: ClaimedDelivery, conversation: Awaited<ReturnType<OutboxStore['conversation']>>): Promise<void> {
+  /** A conversation the platform has created never changes again, so it is read once. */
+  private async conversationOf(id: string): Promise<Conversation> {
+    const cached = this.conversations.get(id);
+    if (cached) return cached;
+    const conversation = await this.outbox.conversation(id);
+    if (conversation.externalId) {
+      if (this.conversations.size >= 10_000) this.conversations.clear();
+      this.conversations.set(id, conversation);
+    }
+    return conversation;
+  }
+
+  private async send(platform: ChatPlatform, d: ClaimedDelivery, conversation: Conversation): Promise<void> {
     if (d.op === 'open') {
       const opened = await platform.openConversation(d.payload as OpenConversationRequest);
       await this.outbox.conversationOpened(conversation.id, opened);
+      this.conversations.delete(conversation.id);
       return;
     }
     if (!conversation.externalId) throw new PlatformError(platform.name, 'conversation_not_opened', false);
