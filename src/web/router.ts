@@ -3,6 +3,7 @@
  * JSON API, the history feeds, and the internal pages behind signed links. Mount it after the other
  * routes: it answers every other GET with its friendly 404 page.
  */
+import { publicCache } from './public-cache';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../db/client';
 import { LIMITS, publicRepository } from '../db/public-repository';
@@ -29,6 +30,8 @@ export interface WebDeps {
   /** PUBLIC_URL: where this router is reachable from outside, e.g. https://status.example.com */
   publicUrl: string;
   log?: { error(obj: unknown, msg?: string): void };
+  /** How long a public page or API answer is served from memory; 0 turns it off (tests that change data between requests). */
+  cacheMs?: number;
 }
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -59,6 +62,7 @@ function sendJson(res: Response, body: unknown): void {
 
 export function webRouter(deps: WebDeps): express.Router {
   const router = express.Router();
+  router.use(publicCache(deps.cacheMs ?? 2_000));
   const repo = publicRepository(deps.db);
   const { settings, publicUrl } = deps;
   const base = basePath(publicUrl);
