@@ -4,8 +4,8 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { consoleDirectory } from './adapters/console/console-directory';
 import { ConsolePlatform } from './adapters/console/console-platform';
-import { connectSlack, type SlackConnection } from './adapters/slack/slack-app';
-import { connectTeams, type TeamsConnection, type TeamsSettings } from './adapters/teams/teams-app';
+import type { SlackConnection } from './adapters/slack/slack-app';
+import type { TeamsConnection, TeamsSettings } from './adapters/teams/teams-app';
 import type { AnnouncementTarget, AppDeps } from './app/context';
 import type { ChatPlatform, Clock, PeopleDirectory } from './app/ports';
 import { compose } from './compose';
@@ -74,6 +74,8 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
   const routers: Router[] = [];
   let slack: SlackConnection | undefined;
   if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
+    // Each platform's SDK is loaded only when that platform is configured (botbuilder alone is tens of MB).
+    const { connectSlack } = await import('./adapters/slack/slack-app');
     slack = connectSlack(
       { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, apiUrl: config.SLACK_API_URL },
       deps,
@@ -86,6 +88,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
   }
   let teams: TeamsConnection | undefined;
   if (teamsEnabled(config)) {
+    const { connectTeams } = await import('./adapters/teams/teams-app');
     teams = connectTeams(
       {
         appId: config.MicrosoftAppId,
