@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+
+/** One figure of the benchmark, as printed and as written to bench/out/latest.json. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  target: string;
+  met: boolean | null;
+}
+
+export interface BenchEnv {
+  quick: boolean;
+  /** PostgreSQL for Sitrep and the baselines; undefined → PGlite. */
+  databaseUrl?: string;
+}
+
+export function figure(name: string, value: number, unit: string, target: string, met: boolean | null, baseline: number | null = null): Figure {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null, target, met };
+}
+
+/** Sitrep's database settings for a child process: the PostgreSQL database emptied, or a fresh PGlite directory. */
+export async function databaseEnv(env: BenchEnv): Promise<Record<string, string>> {
+  if (!env.databaseUrl) return { DATA_DIR: mkdtempSync(join(tmpdir(), 'sitrep-bench-')) };
+  const sql = postgres(env.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`;
+    if (tables.length) await sql.unsafe(`truncate ${tables.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return { DATABASE_URL: env.databaseUrl };
+}
+
+/** Starts a TypeScript program as a child process that prints its port on its first line of stdout. */
+export function spawnPrintingPort(script: string, env: Record<string, string>): Promise<{ port: number; stop(): void; pid: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += String(d);
+      const m = /^(\d+)\n/.exec(out);
+      if (m) resolve({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export async function rssMb(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}

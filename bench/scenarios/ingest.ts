@@ -1,0 +1,63 @@
+import { spawnSitrep } from '../../test/chaos/sitrep-process';
+import { FakeSlack } from '../../test/support/fake-slack/server';
+import { signSlackRequest, slashCommandBody } from '../../test/support/fake-slack/signing';
+import { databaseEnv, figure, rssMb, spawnPrintingPort, type BenchEnv, type Figure } from '../env';
+import { load } from '../load';
+
+const SECRET = 'bench-signing-secret';
+
+function slashNote(channel: string) {
+  return (i: number) => {
+    const body = slashCommandBody({ text: `note bench note ${i}`, channel_id: channel, user_id: 'U0ALICE001' });
+    return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, SECRET) } };
+  };
+}
+
+/**
+ * Command ingest: signed `/incident note` slash commands at concurrency 32 against the real
+ * server (its own process), and the same load against a bare node:http server that verifies
+ * the same signature and inserts the same row. Also reports the server's start and memory.
+ */
+export async function ingest(env: BenchEnv): Promise<Figure[]> {
+  const total = env.quick ? 500 : 5_000;
+  const slack = await FakeSlack.start({ botToken: 'xoxb-bench' });
+  const db = await databaseEnv(env);
+  const started = performance.now();
+  const sitrep = await spawnSitrep({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, LOG_LEVEL: 'info', ...db });
+  const readyMs = performance.now() - started;
+  try {
+    const idle = await rssMb(sitrep.child.pid!);
+    const declare = slashCommandBody({ text: 'declare Bench incident', user_id: 'U0ALICE001' });
+    await fetch(`http://127.0.0.1:${sitrep.port}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(declare, SECRET) },
+      body: declare,
+    });
+    const deadline = Date.now() + 10_000;
+    while (!slack.channelByName('inc-1-bench-incident') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const channel = slack.channelByName('inc-1-bench-incident')!.id;
+    await load({ port: sitrep.port, path: '/slack/events', total: Math.min(200, total), concurrency: 32, build: slashNote(channel) });
+    const ours = await load({ port: sitrep.port, path: '/slack/events', total, concurrency: 32, build: slashNote(channel) });
+    const afterIngest = await rssMb(sitrep.child.pid!);
+
+    const bare = await spawnPrintingPort('bench/baselines/ingest-server.ts', { SLACK_SIGNING_SECRET: SECRET, ...db });
+    try {
+      await load({ port: bare.port, path: '/', total: Math.min(200, total), concurrency: 32, build: slashNote('C1') });
+      const base = await load({ port: bare.port, path: '/', total, concurrency: 32, build: slashNote('C1') });
+      return [
+        figure('command ingest throughput', ours.perSecond, 'req/s', '≥ 50 % of baseline', ours.perSecond >= 0.5 * base.perSecond && ours.errors === 0, base.perSecond),
+        figure('command ingest ack p50', ours.p50Ms, 'ms', 'reported', null, base.p50Ms),
+        figure('command ingest ack p99', ours.p99Ms, 'ms', '≤ 50 ms', ours.p99Ms <= 50, base.p99Ms),
+        figure(`start to ready (${db.DATABASE_URL ? 'PostgreSQL' : 'PGlite, cold'})`, readyMs, 'ms', '≤ 3000 ms warm', db.DATABASE_URL ? readyMs <= 3_000 : null),
+        figure('resident memory idle', idle, 'MB', '≤ 200 MB', idle <= 200),
+        figure('resident memory after ingest', afterIngest, 'MB', 'reported', null),
+      ];
+    } finally {
+      bare.stop();
+    }
+  } finally {
+    sitrep.child.kill('SIGTERM');
+    await sitrep.exited;
+    await slack.stop();
+  }
+}
