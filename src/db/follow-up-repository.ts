@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { FollowUpTx } from '../app/reminders/ports';
 import type { OpenIncidentFacts } from '../core/followup/due';
 import { rows, type Db } from './client';
-import { toAction, toIncident } from './incident-repository';
+import { toAction, toIncident } from './mappers';
 import { actionItems, incidents, reminderSnoozes, remindersSent } from './schema';
 
 /** Arbitrary key of the transaction-scoped advisory lock one scheduler tick holds (migrations use …015). */

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, isNull, max, ne, or, sql } from 'drizzle-orm';
-import type { Conversation, IncidentTx } from '../app/ports';
-import type { NewEntry } from '../core/incident/decision';
-import type { ActionItem, Incident, Platform, TimelineEntry } from '../core/types';
+import type { IncidentTx } from '../app/ports';
+import type { Incident, Platform } from '../core/types';
 import { rows, type Db } from './client';
 import { followUpRepository } from './follow-up-repository';
+import { fromEntry, fromIncident, toAction, toConversation, toEntry, toIncident } from './mappers';
 import {
   actionItems,
   conversations,
@@ -12,10 +12,6 @@ import {
   processedRequests,
   timelineEntries,
   workspaces,
-  type ActionItemRow,
-  type ConversationRow,
-  type IncidentRow,
-  type TimelineEntryRow,
 } from './schema';
 
 /** The use cases' view of the database inside one transaction. */
@@ -223,90 +219,6 @@ export function incidentRepository(db: Db): IncidentTx {
     },
 
     followUp: followUpRepository(db),
-  };
-}
-
-export function toIncident(row: IncidentRow): Incident {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    number: row.number,
-    title: row.title,
-    summary: row.summary,
-    severity: row.severity,
-    status: row.status,
-    private: row.private,
-    zone: row.zone,
-    startedAt: row.startedAt,
-    declaredAt: row.declaredAt,
-    mitigatedAt: row.mitigatedAt,
-    resolvedAt: row.resolvedAt,
-    roles: row.roles,
-    components: row.components,
-    members: row.members,
-    createdBy: row.createdBy,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function fromIncident(i: Incident): IncidentRow {
-  return { ...i };
-}
-
-function fromEntry(incidentId: string, e: NewEntry) {
-  return {
-    incidentId,
-    occurredAt: e.occurredAt,
-    recordedAt: e.recordedAt,
-    kind: e.kind,
-    author: e.author,
-    body: e.body,
-    data: e.data,
-    source: e.source,
-    externalRef: e.externalRef,
-    supersedes: e.supersedes === null ? null : Number(e.supersedes),
-  };
-}
-
-export function toEntry(row: TimelineEntryRow): TimelineEntry {
-  return {
-    id: String(row.id),
-    incidentId: row.incidentId,
-    occurredAt: row.occurredAt,
-    recordedAt: row.recordedAt,
-    kind: row.kind,
-    author: row.author,
-    body: row.body,
-    data: row.data,
-    source: row.source,
-    externalRef: row.externalRef,
-    supersedes: row.supersedes === null ? null : String(row.supersedes),
-  };
-}
-
-export function toAction(row: ActionItemRow): ActionItem {
-  return {
-    incidentId: row.incidentId,
-    number: row.number,
-    text: row.text,
-    owner: row.owner ?? null,
-    state: row.state,
-    createdAt: row.createdAt,
-    doneAt: row.doneAt,
-    ...(row.dueOn ? { dueOn: row.dueOn } : {}),
-  };
-}
-
-export function toConversation(row: ConversationRow): Conversation {
-  return {
-    id: String(row.id),
-    incidentId: row.incidentId,
-    platform: row.platform as Platform,
-    purpose: row.purpose,
-    externalId: row.externalId,
-    name: row.name,
-    link: row.link,
-    reference: row.reference,
   };
 }
 

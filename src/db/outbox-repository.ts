@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { ClaimedDelivery, OutboxStore } from '../app/ports';
 import type { Platform } from '../core/types';
 import { rows, type Db } from './client';
-import { toConversation } from './incident-repository';
+import { toConversation } from './mappers';
 import { conversations, deliveries, postedMessages } from './schema';
 
 function platformFilter(filter: { exclude?: readonly Platform[]; only?: Platform }) {

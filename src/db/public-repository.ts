@@ -8,7 +8,7 @@ import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle
 import { resolveTimeline } from '../core/postmortem/resolve-timeline';
 import type { EntryData, EntryKind, Impact, IncidentRecord, IncidentStatus, Severity, TimelineEntry } from '../core/types';
 import type { Db } from './client';
-import { toAction, toEntry, toIncident } from './incident-repository';
+import { toAction, toEntry, toIncident } from './mappers';
 import { actionItems, incidents, timelineEntries } from './schema';
 
 export interface PublicUpdate {

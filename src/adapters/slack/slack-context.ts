@@ -24,18 +24,6 @@ export function ephemeral(result: CommandResult): { response_type: 'ephemeral'; 
   return { response_type: 'ephemeral', text, blocks };
 }
 
-/** The value of `work` if it settles within `ms`, else undefined (the work goes on). */
-export async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** A Slack message ts ("1700000000.000100") as the instant it names. */
 export function tsToDate(ts: string): Date {

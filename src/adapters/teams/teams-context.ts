@@ -47,16 +47,3 @@ export function originOf(activity: Partial<Activity>): Origin | undefined {
   delete reference.activityId;
   return { kind: 'chat', reference, ...common };
 }
-
-/** The value of `work` if it settles within `ms`, else undefined (the work goes on). */
-export async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

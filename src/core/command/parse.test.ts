@@ -4,6 +4,7 @@ import type { TimeSpec, ZoneHint } from '../time/time-spec';
 import { commandSchema, type Command } from './command';
 import { parseCommand } from './parse';
 import { SUBCOMMANDS } from './vocabulary';
+import { prng } from '../../../test/fuzz/hostile';
 
 /** The SitrepError parseCommand throws for `input`; fails the test on success or any other error. */
 function refusal(input: string): SitrepError {
@@ -417,16 +418,6 @@ describe('parseCommand: text Sitrep would not store (check-text)', () => {
 });
 
 /** mulberry32: a tiny seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parseCommand: property — any line gives a valid command or a SitrepError', () => {
   const random = prng(0x5175e9);

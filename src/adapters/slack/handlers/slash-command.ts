@@ -5,7 +5,8 @@ import { incidentCardFor } from '../../../app/read-incident';
 import { formRequest } from '../../../core/command/form-request';
 import { declareModal, updateModal } from '../blocks/views';
 import type { SlackDirectory } from '../slack-directory';
-import { ephemeral, slackContext, within } from '../slack-context';
+import { within } from '../../../app/within';
+import { ephemeral, slackContext } from '../slack-context';
 
 /** Answer within this long, well inside Slack's 3 s; slower work answers via response_url. */
 export const ACK_BUDGET_MS = 2_000;

@@ -8,7 +8,8 @@ import { adaptiveCard, textBlock } from '../cards/adaptive-card';
 import { declareForm, readFormSubmission, updateForm, type FormSubmission } from '../cards/forms';
 import { cardActivity, messageActivity, textActivity, type OutgoingActivity } from '../teams-activity';
 import type { BotConnector } from '../teams-connector';
-import { originOf, teamsContext, within } from '../teams-context';
+import { within } from '../../../app/within';
+import { originOf, teamsContext } from '../teams-context';
 import type { TeamsDirectory } from '../teams-directory';
 import type { TeamsMemory } from '../teams-memory';
 
