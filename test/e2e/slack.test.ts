@@ -56,6 +56,46 @@ describe('Slack: declaring and running an incident', () => {
     expect(channel.topic).toBe('SEV1 · Identified · Commander: alice · Checkout errors');
   });
 
+  it('invites the people named at the end of the declaration', async () => {
+    await e2e.command('declare sev2 DB down <@U0BOB00002|bob> <@U0CAROL003|carol>');
+    await e2e.settled();
+    const channel = e2e.slack.channelByName('inc-1-db-down')!;
+    expect([...channel.members].sort()).toEqual(expect.arrayContaining(['U0ALICE001', 'U0BOB00002', 'U0CAROL003']));
+  });
+
+  it('adds a message to the timeline from the "Add to timeline" shortcut, at the message\'s own time', async () => {
+    await e2e.command('declare Shortcut');
+    await e2e.settled();
+    const channel = e2e.slack.channelByName('inc-1-shortcut')!;
+    const res = await e2e.interaction({
+      type: 'message_action',
+      callback_id: 'add_to_timeline',
+      trigger_id: '123.456.abc',
+      response_url: e2e.slack.responseUrl('shortcut'),
+      team: { id: 'T0FAKETEAM', domain: 'fake' },
+      user: { id: 'U0BOB00002', name: 'bob' },
+      channel: { id: channel.id, name: 'inc-1-shortcut' },
+      message: { type: 'message', user: 'U0CAROL003', text: 'CDN returns 403 for /img/*', ts: '1716990000.000200' },
+    });
+    expect(res.status).toBe(200);
+    const timeline = async () => (await e2e.command('timeline', { channel_id: channel.id })).body.text ?? '';
+    const deadline = Date.now() + 5_000;
+    while (!(await timeline()).includes('CDN returns 403') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const text = await timeline();
+    expect(text).toMatch(/29 May 2024, \d\d:\d\d \w+ · carol · pinned message: CDN returns 403 for \/img\/\*/);
+  });
+
+  it('lists open incidents in App Home', async () => {
+    await e2e.command('declare sev1 Checkout down');
+    await e2e.settled();
+    await e2e.event({ type: 'app_home_opened', user: 'U0ALICE001', channel: 'D0ALICE', tab: 'home' });
+    const deadline = Date.now() + 5_000;
+    while (e2e.slack.views.published.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const home = JSON.stringify(e2e.slack.views.published[0]?.view);
+    expect(home).toContain('Checkout down');
+    expect(home).toContain('SEV1');
+  });
+
   it('picks another channel name when the first is taken', async () => {
     e2e.slack.addChannel('inc-1-db-down');
     await e2e.command('declare DB down');

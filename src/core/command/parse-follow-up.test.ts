@@ -63,3 +63,13 @@ describe('parseCommand: follow-through refusals', () => {
     expect(err.message).toBe(sentence);
   });
 });
+
+describe('declare: people named at the end are invited', () => {
+  it.each<[string, unknown]>([
+    ['declare sev2 DB down @bob <@U0CAROL003|carol>', { kind: 'declare', private: false, severity: 'sev2', title: 'DB down', invite: [{ id: 'bob', name: 'bob' }, { id: 'U0CAROL003', name: 'carol' }] }],
+    ['declare Ask @bob about the DB', { kind: 'declare', private: false, title: 'Ask @bob about the DB' }],
+    ['declare @bob', { kind: 'declare', private: false, title: '@bob' }],
+  ])('%j', (line, expected) => {
+    expect(parseCommand(line)).toEqual(expected);
+  });
+});

@@ -5,7 +5,7 @@ import { commandSchema, LIMITS, type Command, type CommandKind, type Mention } f
 import { checkText, clip } from './check-text';
 import { parseMention } from './mention';
 import { parsePostmortem, parseSnooze, parseStats, parseUnassign, readActionTail } from './parse-follow-up';
-import { Cursor, INCIDENT_REF, startsTime, type Token } from './tokenize';
+import { Cursor, INCIDENT_REF, startsTime, tokenize, type Token } from './tokenize';
 import {
   asSeverity,
   asStatus,
@@ -130,8 +130,10 @@ const PARSERS: Record<CommandKind, Parser> = {
         at = time;
       }
     }
-    const title = requireText(cursor, 'A new incident needs a title, e.g. "/incident declare sev2 Checkout is failing".', LIMITS.title, 'A title');
-    return { kind: 'declare', private: isPrivate, severity, at, title };
+    const { title, invite } = titleAndInvitees(
+      requireText(cursor, 'A new incident needs a title, e.g. "/incident declare sev2 Checkout is failing".', LIMITS.title, 'A title'),
+    );
+    return { kind: 'declare', private: isPrivate, severity, at, title, ...(invite.length ? { invite } : {}) };
   },
 
   note(cursor) {
@@ -304,4 +306,21 @@ function listing(kind: 'actions' | 'timeline'): Parser {
     noMoreWords(cursor, `/incident ${kind} [INC-<n>]`);
     return { kind, incident: target.incident };
   };
+}
+
+/**
+ * People named at the end of a declaration are invited ("declare sev2 DB down @bob @carol");
+ * a title that is nothing but mentions stays the title.
+ */
+function titleAndInvitees(text: string): { title: string; invite: Mention[] } {
+  const words = tokenize(text);
+  const invite: Mention[] = [];
+  let end = words.length;
+  for (; end > 1; end--) {
+    const mention = parseMention(words[end - 1]!.text);
+    if (!mention) break;
+    invite.unshift(mention);
+  }
+  if (!invite.length) return { title: text, invite };
+  return { title: text.slice(0, words[end]!.start).trim(), invite };
 }
