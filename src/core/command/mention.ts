@@ -1,4 +1,5 @@
 import type { Mention } from './command';
+import { tokenize } from './tokenize';
 
 const SLACK = /^<@([A-Z0-9]+)(?:\|([^>]+))?>$/;
 const TEAMS = /^<at>([^<]+)<\/at>$/;
@@ -31,4 +32,21 @@ function read(word: string): Mention | undefined {
   const plain = PLAIN.exec(word);
   if (plain) return { id: plain[1]!, name: plain[1]! };
   return undefined;
+}
+
+/**
+ * People named at the end of a declaration are invited ("declare sev2 DB down @bob @carol");
+ * a title that is nothing but mentions stays the title.
+ */
+export function titleAndInvitees(text: string): { title: string; invite: Mention[] } {
+  const words = tokenize(text);
+  const invite: Mention[] = [];
+  let end = words.length;
+  for (; end > 1; end--) {
+    const mention = parseMention(words[end - 1]!.text);
+    if (!mention) break;
+    invite.unshift(mention);
+  }
+  if (!invite.length) return { title: text, invite };
+  return { title: text.slice(0, words[end]!.start).trim(), invite };
 }

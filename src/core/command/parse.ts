@@ -3,9 +3,9 @@ import { closest } from '../suggest';
 import type { TimeSpec } from '../time/time-spec';
 import { commandSchema, LIMITS, type Command, type CommandKind, type Mention } from './command';
 import { checkText, clip } from './check-text';
-import { parseMention } from './mention';
+import { parseMention, titleAndInvitees } from './mention';
 import { parsePostmortem, parseSnooze, parseStats, parseUnassign, readActionTail } from './parse-follow-up';
-import { Cursor, INCIDENT_REF, startsTime, tokenize, type Token } from './tokenize';
+import { Cursor, INCIDENT_REF, startsTime, type Token } from './tokenize';
 import {
   asSeverity,
   asStatus,
@@ -306,21 +306,4 @@ function listing(kind: 'actions' | 'timeline'): Parser {
     noMoreWords(cursor, `/incident ${kind} [INC-<n>]`);
     return { kind, incident: target.incident };
   };
-}
-
-/**
- * People named at the end of a declaration are invited ("declare sev2 DB down @bob @carol");
- * a title that is nothing but mentions stays the title.
- */
-function titleAndInvitees(text: string): { title: string; invite: Mention[] } {
-  const words = tokenize(text);
-  const invite: Mention[] = [];
-  let end = words.length;
-  for (; end > 1; end--) {
-    const mention = parseMention(words[end - 1]!.text);
-    if (!mention) break;
-    invite.unshift(mention);
-  }
-  if (!invite.length) return { title: text, invite };
-  return { title: text.slice(0, words[end]!.start).trim(), invite };
 }
