@@ -1,5 +1,7 @@
 import type { Mention } from './command';
-import { tokenize } from './tokenize';
+import { SitrepError } from '../errors';
+import { clip } from './check-text';
+import { tokenize, type Cursor } from './tokenize';
 
 const SLACK = /^<@([A-Z0-9]+)(?:\|([^>]+))?>$/;
 const TEAMS = /^<at>([^<]+)<\/at>$/;
@@ -49,4 +51,15 @@ export function titleAndInvitees(text: string): { title: string; invite: Mention
   }
   if (!invite.length) return { title: text, invite };
   return { title: text.slice(0, words[end]!.start).trim(), invite };
+}
+
+/** The person a command names next; one sentence with an example when it names no one. */
+export function readMention(cursor: Cursor, typed: string, example: string): Mention {
+  const t = cursor.next();
+  const mention = t ? parseMention(t.text) : undefined;
+  if (!mention) {
+    const got = t ? `"${clip(t.text)}" is not a person` : `"/incident ${typed}" needs a person`;
+    throw new SitrepError('invalid_mention', `${got}: name them with @, e.g. "${example}".`);
+  }
+  return mention;
 }

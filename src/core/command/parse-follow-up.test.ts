@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SitrepError } from '../errors';
 import type { Command } from './command';
 import { parseCommand } from './parse';
+import { parseRefusal } from '../../../test/support/refusal';
 
-function refusal(input: string): SitrepError {
-  try {
-    parseCommand(input);
-  } catch (err) {
-    if (err instanceof SitrepError) return err;
-    throw err;
-  }
-  throw new Error(`expected "${input}" to be refused`);
-}
+const refusal = parseRefusal;
 
 describe('parseCommand: follow-through subcommands', () => {
   it.each<[string, Command]>([

@@ -8,11 +8,6 @@ import { ROLE_CHOICES, ROLE_WORDS } from './vocabulary';
 
 /** The parsers of the follow-through subcommands: unassign, snooze, stats, postmortem [reviewed], and an action's due date. */
 
-function noMoreWords(cursor: Cursor, usage: string): void {
-  const extra = cursor.peek();
-  if (extra) throw new SitrepError('unexpected_argument', `Unexpected "${clip(extra.text)}": use "${usage}".`);
-}
-
 export function parseUnassign(cursor: Cursor): unknown {
   const target = cursor.readTarget();
   const word = cursor.next();
@@ -21,7 +16,7 @@ export function parseUnassign(cursor: Cursor): unknown {
     const got = word ? `Unknown role "${clip(word.text)}"` : '"/incident unassign" needs a role';
     throw new SitrepError('invalid_role', `${got}: use ${ROLE_CHOICES}, e.g. "/incident unassign scribe".`);
   }
-  noMoreWords(cursor, `/incident unassign ${role}`);
+  cursor.expectEnd(`/incident unassign ${role}`);
   return { kind: 'unassign', ...target, role };
 }
 
@@ -43,7 +38,7 @@ export function parseSnooze(cursor: Cursor): unknown {
     );
   }
   if (/^\d+$/.test(word.text) && cursor.peek() && MINUTE_WORD.test(cursor.peek()!.text)) cursor.skip();
-  noMoreWords(cursor, usage);
+  cursor.expectEnd(usage);
   return { kind: 'snooze', incident: target.incident, minutes };
 }
 
@@ -55,7 +50,7 @@ export function parseStats(cursor: Cursor): unknown {
   const days = PERIOD.exec(word.text)?.[1];
   if (!days) throw new SitrepError('unexpected_argument', `Unknown period "${clip(word.text)}": use 30d or 90d, e.g. "/incident stats 90d".`);
   if (/^\d+$/.test(word.text) && /^days?$/i.test(cursor.peek()?.text ?? '')) cursor.skip();
-  noMoreWords(cursor, `/incident stats ${days}d`);
+  cursor.expectEnd(`/incident stats ${days}d`);
   return { kind: 'stats', days: Number(days) };
 }
 
@@ -65,7 +60,7 @@ export function parsePostmortem(cursor: Cursor): unknown {
   if (target.at) throw new SitrepError('unexpected_argument', `"/incident postmortem" shows what is recorded and takes no "at <time>": use "${usage}".`);
   const reviewed = cursor.peek()?.text.toLowerCase() === 'reviewed';
   if (reviewed) cursor.skip();
-  noMoreWords(cursor, usage);
+  cursor.expectEnd(usage);
   return { kind: 'postmortem', incident: target.incident, ...(reviewed ? { reviewed: true } : {}) };
 }
 

@@ -5,17 +5,9 @@ import { commandSchema, type Command } from './command';
 import { parseCommand } from './parse';
 import { SUBCOMMANDS } from './vocabulary';
 import { prng } from '../../../test/fuzz/hostile';
+import { parseRefusal } from '../../../test/support/refusal';
 
-/** The SitrepError parseCommand throws for `input`; fails the test on success or any other error. */
-function refusal(input: string): SitrepError {
-  try {
-    parseCommand(input);
-  } catch (err) {
-    if (err instanceof SitrepError) return err;
-    throw err;
-  }
-  throw new Error(`expected "${input.slice(0, 60)}" to be refused`);
-}
+const refusal = parseRefusal;
 
 /** One sentence: a capital or quote first, a full stop last, no sentence boundary inside. */
 function expectOneSentence(message: string): void {

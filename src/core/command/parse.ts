@@ -1,9 +1,9 @@
 import { SitrepError } from '../errors';
 import { closest } from '../suggest';
 import type { TimeSpec } from '../time/time-spec';
-import { commandSchema, LIMITS, type Command, type CommandKind, type Mention } from './command';
+import { commandSchema, LIMITS, type Command, type CommandKind } from './command';
 import { checkText, clip } from './check-text';
-import { parseMention, titleAndInvitees } from './mention';
+import { readMention, titleAndInvitees } from './mention';
 import { parsePostmortem, parseSnooze, parseStats, parseUnassign, readActionTail } from './parse-follow-up';
 import { Cursor, INCIDENT_REF, startsTime, type Token } from './tokenize';
 import {
@@ -78,23 +78,6 @@ function requireText(cursor: Cursor, sentence: string, max: number, what: string
   if (!text) throw new SitrepError('missing_argument', sentence);
   checkText(text, max, what, advice);
   return text;
-}
-
-function noMoreWords(cursor: Cursor, usage: string): void {
-  const extra = cursor.peek();
-  if (extra) {
-    throw new SitrepError('unexpected_argument', `Unexpected "${clip(extra.text)}": use "${usage}".`);
-  }
-}
-
-function readMention(cursor: Cursor, typed: string, example: string): Mention {
-  const t = cursor.next();
-  const mention = t ? parseMention(t.text) : undefined;
-  if (!mention) {
-    const got = t ? `"${clip(t.text)}" is not a person` : `"/incident ${typed}" needs a person`;
-    throw new SitrepError('invalid_mention', `${got}: name them with @, e.g. "${example}".`);
-  }
-  return mention;
 }
 
 type Parser = (cursor: Cursor, typed: string) => unknown;
@@ -174,7 +157,7 @@ const PARSERS: Record<CommandKind, Parser> = {
       const got = word ? `Unknown severity "${clip(word.text)}"` : `"/incident ${typed}" needs a severity`;
       throw new SitrepError('invalid_severity', `${got}: use ${SEVERITY_CHOICES}, e.g. "/incident severity sev2".`);
     }
-    noMoreWords(cursor, `/incident severity ${severity}`);
+    cursor.expectEnd(`/incident severity ${severity}`);
     return { kind: 'severity', ...target, severity };
   },
 
@@ -209,7 +192,7 @@ const PARSERS: Record<CommandKind, Parser> = {
     }
     const example = typed === 'assign' ? `/incident assign ${role} @alice` : '/incident lead @alice';
     const person = readMention(cursor, typed, example);
-    noMoreWords(cursor, example);
+    cursor.expectEnd(example);
     return { kind: 'assign', ...target, role, person };
   },
 
@@ -251,12 +234,12 @@ const PARSERS: Record<CommandKind, Parser> = {
   stats: parseStats,
 
   doctor(cursor) {
-    noMoreWords(cursor, '/incident doctor');
+    cursor.expectEnd('/incident doctor');
     return { kind: 'doctor' };
   },
 
   list(cursor) {
-    noMoreWords(cursor, '/incident list');
+    cursor.expectEnd('/incident list');
     return { kind: 'list' };
   },
 
@@ -273,7 +256,7 @@ const PARSERS: Record<CommandKind, Parser> = {
         `"${clip(word.text)}" is not an action number: use the number "/incident actions" shows, e.g. "/incident done 2".`,
       );
     }
-    noMoreWords(cursor, `/incident done ${Number(digits)}`);
+    cursor.expectEnd(`/incident done ${Number(digits)}`);
     return { kind: 'done', ...target, action: Number(digits) };
   },
 
@@ -303,7 +286,7 @@ function listing(kind: 'actions' | 'timeline'): Parser {
     if (target.at) {
       throw new SitrepError('unexpected_argument', `"/incident ${kind}" shows what is recorded and takes no "at <time>": use "/incident ${kind} [INC-<n>]".`);
     }
-    noMoreWords(cursor, `/incident ${kind} [INC-<n>]`);
+    cursor.expectEnd(`/incident ${kind} [INC-<n>]`);
     return { kind, incident: target.incident };
   };
 }

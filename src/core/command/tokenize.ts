@@ -36,6 +36,12 @@ export class Cursor {
     readonly tokens: Token[] = tokenize(line),
   ) {}
 
+  /** Refuses anything left after a command that takes no more words, showing its usage. */
+  expectEnd(usage: string): void {
+    const extra = this.peek();
+    if (extra) throw new SitrepError('unexpected_argument', `Unexpected "${clip(extra.text)}": use "${usage}".`);
+  }
+
   peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
   }

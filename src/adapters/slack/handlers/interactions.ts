@@ -61,14 +61,18 @@ export function registerInteractions(app: App, deps: AppDeps, directory: SlackDi
     await respond({ response_type: 'ephemeral', text: result.text });
   });
 
+  /** Who submitted a form, from where; the view id makes a double-clicked submit count once. */
+  const formContext = (body: { user: { id: string; name: string; team_id?: string }; team: { id: string } | null }, viewId: string, origin: FormOrigin) =>
+    slackContext(
+      directory,
+      { userId: body.user.id, userName: body.user.name, teamId: body.team?.id ?? body.user.team_id ?? '', channelId: origin.channel },
+      { idempotencyKey: `slack:view:${viewId}` },
+    );
+
   app.view(DECLARE_CALLBACK_ID, async ({ ack, body, view }) => {
     const origin = parseOrigin(view.private_metadata);
     const form = readDeclareSubmission(view.state.values);
-    const ctx = await slackContext(
-      directory,
-      { userId: body.user.id, userName: body.user.name, teamId: body.team?.id ?? body.user.team_id ?? '', channelId: origin.channel },
-      { idempotencyKey: `slack:view:${view.id}` },
-    );
+    const ctx = await formContext(body, view.id, origin);
     const result = await runTypedCommand(deps, { kind: 'declare', ...form, components: form.components }, { ...ctx, conversation: undefined });
     await ack(answer(result, DECLARE_INPUTS.title.block));
   });
@@ -76,11 +80,7 @@ export function registerInteractions(app: App, deps: AppDeps, directory: SlackDi
   app.view(UPDATE_CALLBACK_ID, async ({ ack, body, view }) => {
     const origin = parseOrigin(view.private_metadata);
     const form = readUpdateSubmission(view.state.values);
-    const ctx = await slackContext(
-      directory,
-      { userId: body.user.id, userName: body.user.name, teamId: body.team?.id ?? body.user.team_id ?? '', channelId: origin.channel },
-      { idempotencyKey: `slack:view:${view.id}` },
-    );
+    const ctx = await formContext(body, view.id, origin);
     const raw = form.status === 'resolved' ? { kind: 'resolve', incident: origin.incident, message: form.message } : { kind: 'update', incident: origin.incident, ...form };
     await ack(answer(await runTypedCommand(deps, raw, ctx), UPDATE_INPUTS.message.block));
   });
