@@ -6,7 +6,7 @@ import { postmortem } from './scenarios/postmortem';
 import { statusApi } from './scenarios/status-api';
 
 /**
- * `npm run bench [-- --quick]`: each scenario against its baseline in the same run, one table,
+ * `npm run bench [-- --quick] [--only=<scenario>]`: each scenario against its baseline in the same run, one table,
  * and bench/out/latest.json. DATABASE_URL selects PostgreSQL; otherwise PGlite.
  */
 const env: BenchEnv = { quick: process.argv.includes('--quick'), databaseUrl: process.env.DATABASE_URL || undefined };
@@ -17,8 +17,10 @@ const scenarios: [string, (e: BenchEnv) => Promise<Figure[]>][] = [
   ['status API', statusApi],
 ];
 
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const figures: Figure[] = [];
 for (const [name, run] of scenarios) {
+  if (only && !name.includes(only)) continue;
   process.stderr.write(`running ${name}…\n`);
   figures.push(...(await run(env)));
 }

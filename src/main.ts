@@ -19,10 +19,12 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = pino({ level: config.LOG_LEVEL, base: { app: 'sitrep' } }, pino.destination(2));
   // --server: the status page and APIs without any chat platform and without the console.
   const platforms = Boolean(config.SLACK_BOT_TOKEN || config.MicrosoftAppId || config.TEAMS_INSECURE_LOCAL);
   const consoleMode = process.argv.includes('--console') || (!platforms && !process.argv.includes('--server'));
+  // A server logs asynchronously, one write per burst of lines (pino flushes it on exit); the
+  // console writes each line at once, so it stays beside the command it is about.
+  const log = pino({ level: config.LOG_LEVEL, base: { app: 'sitrep' } }, pino.destination({ dest: 2, sync: consoleMode }));
   const sitrep = await startSitrep(config, { log, ...(consoleMode ? { console: { stdout: process.stdout } } : {}) }).catch((err: unknown) => {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`${err.message}\n`);

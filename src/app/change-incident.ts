@@ -5,7 +5,7 @@ import type { AppDeps, CommandContext, CommandResult } from './context';
 import { eventTime } from './event-time';
 import { locateIncident } from './find-incident';
 import { persistDecision } from './persist-decision';
-import type { IncidentTx } from './ports';
+import type { IncidentReader, IncidentTx } from './ports';
 
 export interface Loaded {
   incident: Incident;
@@ -26,37 +26,63 @@ export async function changeIncident(
   cmd: Targeted,
   ctx: CommandContext,
   decide: (loaded: Loaded, dctx: DecisionContext) => Decision | Promise<Decision>,
-  opts: { lock: boolean } = { lock: true },
 ): Promise<CommandResult> {
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
     if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey))) {
       return { ok: true, duplicate: true, text: 'Already recorded.' };
     }
-    const attempt = async (lock: boolean) => {
-      const { incident, inIncidentConversation } = await locateIncident(tx, ctx, cmd.incident, lock);
-      const at = 'at' in cmd ? cmd.at : undefined;
-      const occurredAt = await eventTime(tx, incident, at, ctx.actor, now);
-      const dctx: DecisionContext = {
-        actor: ctx.actor,
-        now,
-        occurredAt,
-        source: ctx.actor.platform,
-        externalRef: ctx.externalRef ?? null,
-        inIncidentConversation,
-      };
-      const record = async (): Promise<IncidentRecord> => ({
-        incident,
-        timeline: await tx.timeline(incident.id),
-        actions: await tx.actions(incident.id),
-      });
-      return { incident, decision: await decide({ incident, tx, record }, dctx) };
-    };
-    // Facts that leave the incident as it was (most notes) need no lock, so many can be recorded
-    // at once; should one change it after all (a new responder), it is decided again under the lock.
-    let { incident, decision } = await attempt(opts.lock);
-    if (!opts.lock && decision.incident !== incident) ({ incident, decision } = await attempt(true));
+    const { incident, dctx } = await locate(tx, cmd, ctx, now, true);
+    const record = async (): Promise<IncidentRecord> => ({
+      incident,
+      timeline: await tx.timeline(incident.id),
+      actions: await tx.actions(incident.id),
+    });
+    const decision = await decide({ incident, tx, record }, dctx);
     await persistDecision(tx, decision, deps.settings, { now, before: incident });
     return { ok: true, text: decision.reply, incident: incident.number };
   });
+}
+
+/**
+ * A fact that usually leaves the incident as it was (a note): decided without a lock and
+ * written in one statement, so many can be recorded at once and each costs two round trips.
+ * Should it change the incident after all (a new responder), or reach beyond the incident's
+ * own conversations, it is decided again under the lock by `changeIncident`.
+ */
+export async function appendFact(
+  deps: AppDeps,
+  cmd: Targeted,
+  ctx: CommandContext,
+  decide: (incident: Incident, dctx: DecisionContext) => Decision,
+): Promise<CommandResult> {
+  const now = deps.clock.now();
+  const { incident, dctx } = await locate(deps.store.reader, cmd, ctx, now, false);
+  const decision = decide(incident, dctx);
+  const appendOnly = decision.incident === incident && decision.actions.length === 0 && decision.outgoing.every((o) => o.to === 'incident');
+  if (!appendOnly) return changeIncident(deps, cmd, ctx, (loaded, d) => decide(loaded.incident, d));
+  const fresh = await deps.store.appendFacts({
+    incidentId: incident.id,
+    entries: decision.entries,
+    messages: decision.outgoing.map((o) => ({ payload: { message: o.message, incidentId: incident.id }, key: o.key ?? null })),
+    at: now,
+    ...(ctx.idempotencyKey ? { requestKey: ctx.idempotencyKey } : {}),
+  });
+  if (!fresh) return { ok: true, duplicate: true, text: 'Already recorded.' };
+  return { ok: true, text: decision.reply, incident: incident.number };
+}
+
+/** The incident a command is about, and when its fact happened. */
+async function locate(reader: IncidentReader, cmd: Targeted, ctx: CommandContext, now: Date, lock: boolean) {
+  const { incident, inIncidentConversation } = await locateIncident(reader, ctx, cmd.incident, lock);
+  const at = 'at' in cmd ? cmd.at : undefined;
+  const dctx: DecisionContext = {
+    actor: ctx.actor,
+    now,
+    occurredAt: await eventTime(reader, incident, at, ctx.actor, now),
+    source: ctx.actor.platform,
+    externalRef: ctx.externalRef ?? null,
+    inIncidentConversation,
+  };
+  return { incident, dctx };
 }

@@ -2,14 +2,14 @@ import { SitrepError } from '../core/errors';
 import type { Incident } from '../core/types';
 import type { CommandContext } from './context';
 import { isVisibleTo } from './persist-decision';
-import type { IncidentTx } from './ports';
+import type { IncidentReader } from './ports';
 
 /**
  * The incident a command is about: the one it names, else the one whose conversation it was
  * typed in, else (console) the one last declared or named. A private incident is found only
  * by its members and from its own conversation; to anyone else it does not exist.
  */
-export async function findIncident(tx: IncidentTx, ctx: CommandContext, named: number | undefined, lock: boolean): Promise<Incident> {
+export async function findIncident(tx: IncidentReader, ctx: CommandContext, named: number | undefined, lock: boolean): Promise<Incident> {
   return (await locateIncident(tx, ctx, named, lock)).incident;
 }
 
@@ -18,7 +18,7 @@ export async function findIncident(tx: IncidentTx, ctx: CommandContext, named: n
  * is one room for every public incident; a private one admits only its members there too.
  */
 export async function locateIncident(
-  tx: IncidentTx,
+  tx: IncidentReader,
   ctx: CommandContext,
   named: number | undefined,
   lock: boolean,

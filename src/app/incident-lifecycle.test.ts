@@ -193,4 +193,37 @@ describe('notes and finding the incident', () => {
     const [row] = rows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from timeline_entries where kind = 'note'`));
     expect(Number(row?.n)).toBe(20);
   });
+
+  it('records a responder\'s notes without a lock, each once, and posts each to the incident channel', async () => {
+    const app = await declared();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => app.run('alice', `/incident note INC-1 step ${i}`)));
+    expect(results.every((r) => r.ok && /^Noted on INC-1 at \d\d:\d\d PDT\.$/.test(r.text))).toBe(true);
+    const notes = rows<{ body: string }>(await database.db.execute(sql`select body from timeline_entries where kind = 'note' order by id`));
+    expect(notes.map((n) => n.body).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `step ${i}`).sort());
+    const notices = () => app.platform.to(CHANNEL).flatMap((c) => (c.message?.type === 'notice' ? [c.message.text] : []));
+    // Concurrent notes reach the channel in whichever order they were stored, each exactly once.
+    expect(notices().sort()).toEqual(notes.map((n) => n.body).sort());
+    for (const text of ['first', 'second', 'third']) await app.ok('alice', `/incident note INC-1 ${text}`);
+    expect(notices().slice(-3)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('answers a repeated request for a note "Already recorded." and stores it once', async () => {
+    const app = await declared();
+    const first = await app.run('alice', '/incident note INC-1 retried by the platform', { idempotencyKey: 'evt-1' });
+    const before = await snapshot();
+    const again = await app.run('alice', '/incident note INC-1 retried by the platform', { idempotencyKey: 'evt-1' });
+    expect(first.text).toMatch(/^Noted on INC-1/);
+    expect(again).toMatchObject({ ok: true, duplicate: true, text: 'Already recorded.' });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('makes a newcomer who adds a note a responder, once, even when they add several at once', async () => {
+    const app = await declared();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => app.run('erin', `/incident note INC-1 newcomer ${i}`)));
+    const [incident] = rows<{ members: string[] }>(await database.db.execute(sql`select members from incidents where number = 1`));
+    const members = typeof incident!.members === 'string' ? (JSON.parse(incident!.members) as string[]) : incident!.members;
+    expect(members.filter((m) => m === 'erin')).toHaveLength(1);
+    const [row] = rows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from timeline_entries where kind = 'note'`));
+    expect(Number(row?.n)).toBe(5);
+  });
 });

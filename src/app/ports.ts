@@ -132,6 +132,26 @@ export interface DeliveryHealth {
 
 export interface Store {
   transaction<T>(fn: (tx: IncidentTx) => Promise<T>): Promise<T>;
+  /** Lookups outside any transaction, never locking: each sees what is committed when it runs. */
+  readonly reader: IncidentReader;
+  /**
+   * Appends facts that leave the incident itself as it was, with their messages to each of its
+   * conversations, atomically. False, and nothing written, when the request key was seen before.
+   */
+  appendFacts(facts: AppendFacts): Promise<boolean>;
+}
+
+export type IncidentReader = Pick<IncidentTx, 'incidentByNumber' | 'incidentByConversation' | 'latestOccurredAt'>;
+
+export interface AppendFacts {
+  incidentId: string;
+  entries: readonly NewEntry[];
+  /** Each goes to every conversation of the incident, in this order. */
+  messages: readonly { payload: unknown; key: string | null }[];
+  /** When the messages are first due (the use case's clock). */
+  at: Date;
+  /** The request's idempotency key, when it has one. */
+  requestKey?: string;
 }
 
 export interface ClaimedDelivery {

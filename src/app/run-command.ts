@@ -15,7 +15,7 @@ import { postmortemOf, resolveIncident } from '../core/incident/resolve-incident
 import { reviewPostmortem } from '../core/incident/review-postmortem';
 import { setComponentImpact } from '../core/incident/set-component-impact';
 import { unassignRole } from '../core/incident/unassign-role';
-import { changeIncident } from './change-incident';
+import { appendFact, changeIncident } from './change-incident';
 import type { AppDeps, CommandContext, CommandResult } from './context';
 import { declareIncident } from './declare-incident';
 import { readIncident } from './read-incident';
@@ -76,7 +76,7 @@ function dispatch(deps: AppDeps, cmd: Command, ctx: CommandContext): Promise<Com
     case 'actions':
       return readIncident(deps, cmd, ctx);
     case 'note':
-      return changeIncident(deps, cmd, ctx, ({ incident }, d) => recordNote(incident, cmd, d), { lock: false });
+      return appendFact(deps, cmd, ctx, (incident, d) => recordNote(incident, cmd, d));
     case 'update':
       if (cmd.status === 'resolved') {
         return changeIncident(deps, cmd, ctx, async ({ incident, record }, d) => {

@@ -17,6 +17,12 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 
 interface DatabaseBase {
   db: Db;
+  /**
+   * One fixed statement straight to the driver, prepared once and reused: for the few queries
+   * on the hot path, where building SQL through the query builder costs more than running it.
+   * Parameters are text (cast them in the SQL); rows come back as the driver parses them.
+   */
+  query<T extends Record<string, unknown>>(text: string, params: readonly (string | null)[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -50,7 +56,14 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
       idle_timeout: 30,
     });
     const db: Db = drizzlePostgres({ client, schema });
-    return { kind: 'postgres', db, client, close: () => client.end({ timeout: 5 }) };
+    return {
+      kind: 'postgres',
+      db,
+      client,
+      query: <T extends Record<string, unknown>>(text: string, params: readonly (string | null)[]) =>
+        client.unsafe<T[]>(text, params as (string | null)[], { prepare: true }) as Promise<T[]>,
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const dataDir = opts.dataDir ?? './.data';
   if (!dataDir.startsWith('memory://')) {
@@ -68,6 +81,8 @@ export function fromPglite(client: PGlite): PgliteDatabase {
     kind: 'pglite',
     db,
     client,
+    query: async <T extends Record<string, unknown>>(text: string, params: readonly (string | null)[]) =>
+      (await client.query<T>(text, params as (string | null)[])).rows,
     close: async () => {
       if (!client.closed) await client.close();
     },

@@ -55,6 +55,8 @@ export function connectSlack(settings: SlackSettings, deps: AppDeps, log: Logger
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken, signingSecret: settings.signingSecret }),
     clientOptions,
     logger,
+    // Bolt's conversation store keeps per-conversation state we never read, at a cost on every request.
+    convoStore: false,
     deferInitialization: true,
   });
   registerSlashCommand(app, deps, directory);
