@@ -1,20 +1,25 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FROM_BUILD } from './chaos/sitrep-process';
 
 const dirs: string[] = [];
+// What `npm start` runs: the bundle its build step writes.
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+}, 60_000);
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Runs `npm start`'s entry point with piped stdin, as a user replaying an incident from a file. */
+/** Runs what `npm start` runs with piped stdin, as a user replaying an incident from a file. */
 function replay(input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sitrep-console-'));
   dirs.push(dataDir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, FROM_BUILD, {
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,4 +1,4 @@
-import { spawnSitrep } from '../../test/chaos/sitrep-process';
+import { FROM_BUILD, spawnSitrep } from '../../test/chaos/sitrep-process';
 import { FakeSlack } from '../../test/support/fake-slack/server';
 import { signSlackRequest, slashCommandBody } from '../../test/support/fake-slack/signing';
 import { databaseEnv, figure, rssMb, spawnPrintingPort, type BenchEnv, type Figure } from '../env';
@@ -23,7 +23,7 @@ export async function ingest(env: BenchEnv): Promise<Figure[]> {
   const slack = await FakeSlack.start({ botToken: 'xoxb-bench' });
   const db = await databaseEnv(env);
   const started = performance.now();
-  const sitrep = await spawnSitrep({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, LOG_LEVEL: 'info', ...db });
+  const sitrep = await spawnSitrep({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, LOG_LEVEL: 'info', ...db }, 30_000, [], FROM_BUILD);
   const readyMs = performance.now() - started;
   try {
     const idle = await rssMb(sitrep.child.pid!);

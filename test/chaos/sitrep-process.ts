@@ -8,12 +8,16 @@ export interface SitrepProcess {
   stderr(): string;
 }
 
+/** Node's arguments to run Sitrep from source, or from the bundle `npm run build` writes. */
+export const FROM_SOURCE = ['--import', 'tsx', 'src/main.ts'];
+export const FROM_BUILD = ['--enable-source-maps', 'dist/server/main.js'];
+
 /**
- * Sitrep as operators run it: `src/main.ts` in its own process, in server mode, on a port of
- * 127.0.0.1 it reports in its start log line. Resolves once /readyz answers 200.
+ * Sitrep as operators run it: in its own process, in server mode, on a port of 127.0.0.1 it
+ * reports in its start log line. Resolves once /readyz answers 200.
  */
-export async function spawnSitrep(env: Record<string, string>, timeoutMs = 30_000, args: string[] = []): Promise<SitrepProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+export async function spawnSitrep(env: Record<string, string>, timeoutMs = 30_000, args: string[] = [], entry = FROM_SOURCE): Promise<SitrepProcess> {
+  const child = spawn(process.execPath, [...entry, ...args], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
