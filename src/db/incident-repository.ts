@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gt, isNull, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { IncidentTx } from '../app/ports';
-import type { Incident, Platform } from '../core/types';
+import type { Platform } from '../core/types';
 import { rows, type Db } from './client';
 import { followUpRepository } from './follow-up-repository';
+import { incidentByConversationQuery, incidentByNumberQuery, latestOccurredAtQuery } from './incident-queries';
 import { fromEntry, fromIncident, toAction, toConversation, toEntry, toIncident } from './mappers';
 import {
   actionItems,
@@ -16,12 +17,6 @@ import {
 
 /** The use cases' view of the database inside one transaction. */
 export function incidentRepository(db: Db): IncidentTx {
-  const oneIncident = async (where: ReturnType<typeof and>, lock: boolean): Promise<Incident | null> => {
-    const query = db.select().from(incidents).where(where).limit(1);
-    const [row] = lock ? await query.for('update') : await query;
-    return row ? toIncident(row) : null;
-  };
-
   return {
     async allocateNumber(workspace) {
       const [row] = await db
@@ -41,17 +36,14 @@ export function incidentRepository(db: Db): IncidentTx {
       await db.update(incidents).set(rest).where(eq(incidents.id, id!));
     },
 
-    incidentByNumber(workspace, number, lock) {
-      return oneIncident(and(eq(incidents.workspace, workspace), eq(incidents.number, number)), lock);
+    async incidentByNumber(workspace, number, lock) {
+      const query = incidentByNumberQuery(db, workspace, number);
+      const [row] = lock ? await query.for('update') : await query;
+      return row ? toIncident(row) : null;
     },
 
     async incidentByConversation(platform, externalId, lock) {
-      const query = db
-        .select({ incident: incidents })
-        .from(conversations)
-        .innerJoin(incidents, eq(incidents.id, conversations.incidentId))
-        .where(and(eq(conversations.platform, platform), eq(conversations.externalId, externalId)))
-        .limit(1);
+      const query = incidentByConversationQuery(db, platform, externalId);
       const [row] = lock ? await query.for('update', { of: incidents }) : await query;
       return row ? toIncident(row.incident) : null;
     },
@@ -86,10 +78,7 @@ export function incidentRepository(db: Db): IncidentTx {
     },
 
     async latestOccurredAt(incidentId) {
-      const [row] = await db
-        .select({ at: max(timelineEntries.occurredAt) })
-        .from(timelineEntries)
-        .where(eq(timelineEntries.incidentId, incidentId));
+      const [row] = await latestOccurredAtQuery(db, incidentId);
       return row?.at ? new Date(row.at) : null;
     },
 
