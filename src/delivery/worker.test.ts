@@ -3,7 +3,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rows, type Database } from '../db/client';
 import { outboxRepository } from '../db/outbox-repository';
 import { resetDatabase, testDatabase } from '../../test/support/db';
-import { testApp } from '../../test/support/app';
+import { silentLog, testApp } from '../../test/support/app';
+import type { OutboxStore } from '../app/ports';
+import { DeliveryWorker } from './worker';
 
 let database: Database;
 beforeAll(async () => {
@@ -128,5 +130,32 @@ describe('delivery worker', () => {
     const again = await outbox.claim(app.clock.now(), 10, 60_000);
     expect(again.map((d) => d.id)).toEqual(lost.map((d) => d.id));
     expect(again[0]?.attempts).toBe(2);
+  });
+
+  it('does not send a message twice when the database drops while it is being marked sent, even past the lease', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Blip');
+    app.platform.failNext(1, 'service_unavailable', true);
+    await app.run('alice', '/incident note INC-1 exactly once');
+    const real = outboxRepository(database.db);
+    let databaseDown = true;
+    const outbox: OutboxStore = {
+      ...real,
+      complete: async (ids, now) => {
+        if (databaseDown) throw new Error('Connection terminated unexpectedly');
+        await real.complete(ids, now);
+      },
+    };
+    const worker = new DeliveryWorker(outbox, new Map([[app.platform.name, app.platform]]), app.clock, silentLog, { leaseMs: 2_000 });
+    app.clock.advance(60_000);
+    await expect(worker.tick()).rejects.toThrow('Connection terminated');
+    app.clock.advance(10_000);
+    await expect(worker.tick()).rejects.toThrow('Connection terminated');
+    databaseDown = false;
+    app.clock.advance(10_000);
+    await worker.drain();
+    const noted = app.platform.to('#inc-1-blip').filter((c) => c.text.endsWith('noted: exactly once'));
+    expect(noted).toHaveLength(1);
+    expect(await statuses()).toEqual({ done: expect.any(Number) });
   });
 });

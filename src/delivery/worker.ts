@@ -57,6 +57,12 @@ export class DeliveryWorker {
   private loop: Promise<void> | null = null;
   private readonly breaker: CircuitBreaker;
   private readonly conversations = new Map<string, Conversation>();
+  /**
+   * Deliveries the platform has accepted but the outbox does not yet know are done. If the
+   * database drops while they are being marked, they are kept here and marked before anything
+   * is claimed again, so an outage longer than the lease does not send them a second time.
+   */
+  private readonly sentUnmarked = new Set<string>();
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -72,15 +78,24 @@ export class DeliveryWorker {
 
   /** One round: claim what is due and deliver it. Returns how many deliveries were attempted. */
   async tick(): Promise<number> {
+    await this.markSent();
     const now = this.clock.now();
     const probing = this.breaker.probing(now.getTime());
     const paused = [...this.breaker.open(now.getTime()), ...probing];
     const batch = await this.outbox.claim(now, this.opts.batchSize, this.opts.leaseMs, { exclude: paused });
     for (const platform of probing) batch.push(...(await this.outbox.claim(now, 1, this.opts.leaseMs, { only: platform })));
-    const sent = await Promise.all(batch.map((d) => this.deliver(d)));
-    const done = batch.filter((_, i) => sent[i]).map((d) => d.id);
-    if (done.length) await this.outbox.complete(done, this.clock.now());
+    const settled = await Promise.allSettled(batch.map((d) => this.deliver(d)));
+    await this.markSent();
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     return batch.length;
+  }
+
+  private async markSent(): Promise<void> {
+    if (this.sentUnmarked.size === 0) return;
+    const ids = [...this.sentUnmarked];
+    await this.outbox.complete(ids, this.clock.now());
+    for (const id of ids) this.sentUnmarked.delete(id);
   }
 
   /** Delivers until nothing is due now (the console waits for this after every command). */
@@ -98,6 +113,7 @@ export class DeliveryWorker {
     this.running = false;
     this.wake();
     await this.loop;
+    await this.markSent().catch((err) => this.log.warn({ err, deliveries: this.sentUnmarked.size }, 'could not mark sent deliveries done before stopping'));
   }
 
   /** New deliveries were queued: look now rather than at the next poll. */
@@ -128,25 +144,25 @@ export class DeliveryWorker {
     });
   }
 
-  /** Sends one delivery; true when it went out (the round marks those done together). */
-  private async deliver(d: ClaimedDelivery): Promise<boolean> {
+  /** Sends one delivery; what went out is marked done with the rest of the round. */
+  private async deliver(d: ClaimedDelivery): Promise<void> {
     const conversation = await this.conversationOf(d.conversationId);
     const platform = this.platforms.get(conversation.platform);
     if (!platform) {
       await this.outbox.park(d.id, `no ${conversation.platform} connection is configured`);
       this.onOutcome(conversation.platform, 'parked');
-      return false;
+      return;
     }
     try {
       await this.send(platform, d, conversation);
-      this.breaker.succeeded(platform.name);
-      this.onOutcome(platform.name, 'delivered');
-      return true;
     } catch (err) {
       const { outcome, code } = await this.failed(d, err);
       this.onOutcome(platform.name, outcome, code);
-      return false;
+      return;
     }
+    this.sentUnmarked.add(d.id);
+    this.breaker.succeeded(platform.name);
+    this.onOutcome(platform.name, 'delivered');
   }
 
   /** A conversation the platform has created never changes again, so it is read once. */
