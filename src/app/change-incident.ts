@@ -1,4 +1,5 @@
 import type { Command } from '../core/command/command';
+import { SitrepError } from '../core/errors';
 import type { Decision, DecisionContext } from '../core/incident/decision';
 import type { Incident, IncidentRecord } from '../core/types';
 import type { AppDeps, CommandContext, CommandResult } from './context';
@@ -45,10 +46,12 @@ export async function changeIncident(
 }
 
 /**
- * A fact that usually leaves the incident as it was (a note): decided without a lock and
- * written in one statement, so many can be recorded at once and each costs two round trips.
- * Should it change the incident after all (a new responder), or reach beyond the incident's
- * own conversations, it is decided again under the lock by `changeIncident`.
+ * A fact that usually leaves the incident as it was (a note): decided without a lock on the
+ * incident as last read, and written by one statement that checks the incident has not changed
+ * since, so many can be recorded at once and each costs one round trip. Should it change the
+ * incident after all (a new responder), reach beyond the incident's own conversations, be
+ * refused, or find the incident changed, it is decided again under the lock by `changeIncident`,
+ * which alone has the last word.
  */
 export async function appendFact(
   deps: AppDeps,
@@ -57,18 +60,30 @@ export async function appendFact(
   decide: (incident: Incident, dctx: DecisionContext) => Decision,
 ): Promise<CommandResult> {
   const now = deps.clock.now();
-  const { incident, dctx } = await locate(deps.store.reader, cmd, ctx, now, false);
-  const decision = decide(incident, dctx);
+  const underLock = () => changeIncident(deps, cmd, ctx, (loaded, d) => decide(loaded.incident, d));
+  let incident: Incident;
+  let decision: Decision;
+  try {
+    const located = await locate(deps.store.recent, cmd, ctx, now, false);
+    incident = located.incident;
+    decision = decide(incident, located.dctx);
+  } catch (err) {
+    // A refusal from what may be an old reading (not a member yet, resolved since) is not final.
+    if (err instanceof SitrepError) return underLock();
+    throw err;
+  }
   const appendOnly = decision.incident === incident && decision.actions.length === 0 && decision.outgoing.every((o) => o.to === 'incident');
-  if (!appendOnly) return changeIncident(deps, cmd, ctx, (loaded, d) => decide(loaded.incident, d));
-  const fresh = await deps.store.appendFacts({
+  if (!appendOnly) return underLock();
+  const outcome = await deps.store.appendFacts({
     incidentId: incident.id,
+    version: incident.version,
     entries: decision.entries,
     messages: decision.outgoing.map((o) => ({ payload: { message: o.message, incidentId: incident.id }, key: o.key ?? null })),
     at: now,
     ...(ctx.idempotencyKey ? { requestKey: ctx.idempotencyKey } : {}),
   });
-  if (!fresh) return { ok: true, duplicate: true, text: 'Already recorded.' };
+  if (outcome === 'stale') return underLock();
+  if (outcome === 'duplicate') return { ok: true, duplicate: true, text: 'Already recorded.' };
   return { ok: true, text: decision.reply, incident: incident.number };
 }
 

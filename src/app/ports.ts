@@ -135,16 +135,27 @@ export interface Store {
   /** Lookups outside any transaction, never locking: each sees what is committed when it runs. */
   readonly reader: IncidentReader;
   /**
-   * Appends facts that leave the incident itself as it was, with their messages to each of its
-   * conversations, atomically. False, and nothing written, when the request key was seen before.
+   * The same lookups, answered from memory when the incident was read before, so possibly out of
+   * date: fit only for deciding facts that `appendFacts` then checks against the stored version.
    */
-  appendFacts(facts: AppendFacts): Promise<boolean>;
+  readonly recent: IncidentReader;
+  /**
+   * Appends facts that leave the incident itself as it was, with their messages to each of its
+   * conversations, atomically, if the incident is still at the version they were decided on.
+   * Nothing is written when the request key was seen before (`duplicate`) or the incident has
+   * changed since (`stale`).
+   */
+  appendFacts(facts: AppendFacts): Promise<AppendOutcome>;
 }
+
+export type AppendOutcome = 'appended' | 'duplicate' | 'stale';
 
 export type IncidentReader = Pick<IncidentTx, 'incidentByNumber' | 'incidentByConversation' | 'latestOccurredAt'>;
 
 export interface AppendFacts {
   incidentId: string;
+  /** The incident's version the facts were decided on. */
+  version: number;
   entries: readonly NewEntry[];
   /** Each goes to every conversation of the incident, in this order. */
   messages: readonly { payload: unknown; key: string | null }[];

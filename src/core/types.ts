@@ -71,6 +71,8 @@ export interface Incident {
   members: string[];
   createdBy: Person;
   updatedAt: Date;
+  /** Counts the incident's stored changes: what was decided on an older version is decided again. */
+  version: number;
 }
 
 /** Kind-specific facts carried by a timeline entry, for the postmortem and the pages. */

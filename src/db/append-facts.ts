@@ -1,18 +1,22 @@
-import type { AppendFacts } from '../app/ports';
+import type { AppendFacts, AppendOutcome } from '../app/ports';
 import type { Database } from './client';
 
 /**
  * Timeline entries and their messages to every conversation of the incident, written by one
  * statement (so atomically, without a transaction's extra round trips) and only if the
- * request's idempotency key is new. The statement text never changes, so the server parses
- * and plans it once per connection.
+ * incident is still at the version they were decided on and the request's idempotency key is
+ * new. A change committed while the statement runs is not waited for: the facts are then
+ * recorded as having come first, which is what the incident looked like when they were decided.
+ * The statement text never changes, so the server parses and plans it once per connection.
  */
 const APPEND_FACTS = `
-with claimed as (
-  insert into processed_requests (key) select $1::text where $1::text is not null
+with unchanged as (
+  select from incidents where id = $2::uuid and version = $6::int
+), claimed as (
+  insert into processed_requests (key) select $1::text from unchanged where $1::text is not null
   on conflict do nothing returning key
 ), fresh as (
-  select where $1::text is null or exists (select from claimed)
+  select from unchanged where $1::text is null or exists (select from claimed)
 ), entries as (
   insert into timeline_entries (incident_id, occurred_at, recorded_at, kind, author, body, data, source, external_ref, supersedes)
   select $2::uuid, e.occurred_at, e.recorded_at, e.kind, e.author, e.body, e.data, e.source, e.external_ref, e.supersedes
@@ -29,9 +33,9 @@ with claimed as (
    where c.incident_id = $2::uuid
    order by m.n, c.id
 )
-select count(*)::int as fresh from fresh`;
+select (select count(*)::int from unchanged) as unchanged, (select count(*)::int from fresh) as fresh`;
 
-export function factAppender(database: Database): (facts: AppendFacts) => Promise<boolean> {
+export function factAppender(database: Database): (facts: AppendFacts) => Promise<AppendOutcome> {
   return async (facts) => {
     const entries = facts.entries.map((e) => ({
       occurred_at: e.occurredAt,
@@ -45,13 +49,15 @@ export function factAppender(database: Database): (facts: AppendFacts) => Promis
       supersedes: e.supersedes,
     }));
     const messages = facts.messages.map((m) => ({ op: m.key ? 'upsert' : 'post', message_key: m.key, payload: m.payload }));
-    const [row] = await database.query<{ fresh: number }>(APPEND_FACTS, [
+    const [row] = await database.query<{ unchanged: number; fresh: number }>(APPEND_FACTS, [
       facts.requestKey ?? null,
       facts.incidentId,
       JSON.stringify(entries),
       JSON.stringify(messages),
       facts.at.toISOString(),
+      String(facts.version),
     ]);
-    return Number(row?.fresh) === 1;
+    if (Number(row?.unchanged) !== 1) return 'stale';
+    return Number(row?.fresh) === 1 ? 'appended' : 'duplicate';
   };
 }

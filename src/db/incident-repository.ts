@@ -32,8 +32,11 @@ export function incidentRepository(db: Db): IncidentTx {
     },
 
     async saveIncident(incident) {
-      const { id, ...rest } = fromIncident(incident);
-      await db.update(incidents).set(rest).where(eq(incidents.id, id!));
+      const { id, version: _stored, ...rest } = fromIncident(incident);
+      await db
+        .update(incidents)
+        .set({ ...rest, version: sql`${incidents.version} + 1` })
+        .where(eq(incidents.id, id!));
     },
 
     async incidentByNumber(workspace, number, lock) {

@@ -24,6 +24,7 @@ export function toIncident(row: IncidentRow): Incident {
     members: row.members,
     createdBy: row.createdBy,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 

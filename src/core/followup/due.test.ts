@@ -13,7 +13,7 @@ function incident(patch: Partial<Incident> = {}): Incident {
   return {
     id: 'i1', workspace: 'w', number: 1, title: 'Checkout errors', summary: '', severity: 'sev1', status: 'investigating', private: false,
     zone: 'UTC', startedAt: declared, declaredAt: declared, mitigatedAt: null, resolvedAt: null, roles: { commander: alice },
-    components: {}, members: ['alice'], createdBy: alice, updatedAt: declared, ...patch,
+    components: {}, members: ['alice'], createdBy: alice, updatedAt: declared, version: 1, ...patch,
   };
 }
 

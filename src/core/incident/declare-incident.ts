@@ -47,6 +47,7 @@ export function declareIncident(cmd: CommandOf<'declare'>, n: NewIncident, ctx: 
     members: [...new Set([declarer.id, ...n.invite.map((p) => p.id)])],
     createdBy: declarer,
     updatedAt: ctx.now,
+    version: 1,
   };
   const declared = entry(ctx, 'declared', cmd.title, { severity, status: 'investigating', title: cmd.title, public: !cmd.private });
   const assigned = entry(ctx, 'role_assigned', `${declarer.name} leads the incident`, { role: 'commander', person: declarer });

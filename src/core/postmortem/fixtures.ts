@@ -60,7 +60,7 @@ export function action(incidentId: string, number: number, text: string, owner: 
   };
 }
 
-type IncidentSpec = Omit<Incident, 'id' | 'workspace' | 'private' | 'members' | 'updatedAt'> & Partial<Incident>;
+type IncidentSpec = Omit<Incident, 'id' | 'workspace' | 'private' | 'members' | 'updatedAt' | 'version'> & Partial<Incident>;
 
 export function incident(spec: IncidentSpec): Incident {
   return {
@@ -69,6 +69,7 @@ export function incident(spec: IncidentSpec): Incident {
     private: false,
     members: [],
     updatedAt: spec.resolvedAt ?? spec.declaredAt,
+    version: 1,
     ...spec,
   };
 }

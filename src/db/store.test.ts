@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppendFacts } from '../app/ports';
+import type { Incident } from '../core/types';
+import { resetDatabase, testDatabase } from '../../test/support/db';
+import { testApp } from '../../test/support/app';
+import { rows, type Database } from './client';
+import { drizzleStore } from './store';
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+beforeEach(async () => {
+  await resetDatabase(database);
+});
+
+async function noteCount(): Promise<number> {
+  const [row] = rows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from timeline_entries where kind = 'note'`));
+  return Number(row?.n);
+}
+
+function noteOn(incident: Incident, body: string, requestKey?: string): AppendFacts {
+  const at = new Date('2024-05-31T21:05:00Z');
+  const author = { id: 'alice', name: 'alice' };
+  return {
+    incidentId: incident.id,
+    version: incident.version,
+    entries: [{ occurredAt: at, recordedAt: at, kind: 'note', author, body, data: {}, source: 'console', externalRef: null, supersedes: null }],
+    messages: [{ payload: { text: body }, key: null }],
+    at,
+    ...(requestKey ? { requestKey } : {}),
+  };
+}
+
+describe('store: appending facts to an incident read before', () => {
+  it('writes facts decided on the incident as it is stored, and nothing when it has changed since', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Checkout errors');
+    const store = drizzleStore(database);
+    const read = (await store.recent.incidentByNumber('local', 1, false))!;
+    expect(await store.appendFacts(noteOn(read, 'on the version read'))).toBe('appended');
+
+    await app.ok('alice', '/incident severity INC-1 sev1');
+    const before = await noteCount();
+    expect(await store.appendFacts(noteOn(read, 'decided before the change', 'req-1'))).toBe('stale');
+    expect(await noteCount()).toBe(before);
+
+    const again = (await store.recent.incidentByNumber('local', 1, false))!;
+    expect(again).toMatchObject({ severity: 'sev1', version: read.version + 1 });
+    // The refused request's key was not spent: the same request decided again is recorded.
+    expect(await store.appendFacts(noteOn(again, 'decided before the change', 'req-1'))).toBe('appended');
+    expect(await store.appendFacts(noteOn(again, 'decided before the change', 'req-1'))).toBe('duplicate');
+    expect(await noteCount()).toBe(before + 1);
+  });
+
+  it('answers a repeated lookup from memory, but never a lookup that locks or finds nothing', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Checkout errors');
+    const store = drizzleStore(database);
+    expect((await store.recent.incidentByNumber('local', 1, false))?.title).toBe('Checkout errors');
+    expect(await store.recent.incidentByNumber('local', 2, false)).toBeNull();
+    // Changed behind the store's back (no new version): only what reads the database sees it.
+    await database.db.execute(sql`update incidents set title = 'Renamed'`);
+    expect((await store.recent.incidentByNumber('local', 1, false))?.title).toBe('Checkout errors');
+    expect((await store.reader.incidentByNumber('local', 1, false))?.title).toBe('Renamed');
+    expect((await store.recent.incidentByNumber('local', 1, true))?.title).toBe('Renamed');
+    await app.ok('alice', '/incident declare Second');
+    expect((await store.recent.incidentByNumber('local', 2, false))?.title).toBe('Second');
+  });
+});
