@@ -15,7 +15,7 @@ import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import type { DeliveryWorker, WorkerOptions } from './delivery/worker';
 import type { Scheduler } from './scheduler/scheduler';
-import { httpApp, listen, portOf } from './server';
+import { httpApp, listen, portOf, routeFirst } from './server';
 import { loadStatusPageConfig, type StatusPageSettings } from './web/status-page-config';
 import { webRouter } from './web/router';
 import { ConfigError } from './config/config';
@@ -83,7 +83,6 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     );
     platforms.set('slack', slack.platform);
     directories.set('slack', slack.directory);
-    if (slack.router) routers.push(slack.router);
     await slack.start();
   }
   let teams: TeamsConnection | undefined;
@@ -118,7 +117,8 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
 
   let server: Server | null = null;
   try {
-    server = await listen(httpApp({ routers, database, log, metrics }), config.PORT, config.HOST);
+    const app = httpApp({ routers, database, log, metrics });
+    server = await listen(slack?.events ? routeFirst(slack.events.path, slack.events.listener, app) : app, config.PORT, config.HOST);
   } catch (err) {
     if (!opts.console) throw err;
     log.warn({ port: config.PORT }, `HTTP server not started: ${(err as Error).message}`);

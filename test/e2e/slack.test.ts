@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { resetDatabase, testDatabase } from '../support/db';
+import { slashCommandBody, urlVerificationBody } from '../support/fake-slack/signing';
 import { startSlackE2E, type SlackE2E } from './slack-harness';
 
 let database: Database;
@@ -147,6 +148,17 @@ describe('Slack: requests that must not get in', () => {
     expect(stale.status).toBe(401);
     const unsigned = await fetch(`${e2e.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect(unsigned.status).toBe(401);
+    expect(await e2e.count('select count(*)::int as n from incidents')).toBe(0);
+  });
+
+  it('answers Slack\'s set-up handshakes, and refuses an oversized body with 413', async () => {
+    const handshake = await e2e.post(urlVerificationBody('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P'), 'application/json');
+    expect(handshake.status).toBe(200);
+    expect(await handshake.json()).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    const sslCheck = await fetch(`${e2e.base}/slack/events?from=slack`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    expect(sslCheck.status).toBe(200);
+    const huge = await e2e.post(slashCommandBody({ text: `note ${'x'.repeat(5 * 1024 * 1024)}` }), 'application/x-www-form-urlencoded');
+    expect(huge.status).toBe(413);
     expect(await e2e.count('select count(*)::int as n from incidents')).toBe(0);
   });
 });

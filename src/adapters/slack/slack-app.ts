@@ -1,6 +1,6 @@
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../../app/context';
 import { registerEvents } from './handlers/events';
@@ -20,11 +20,13 @@ export interface SlackSettings {
   timeoutMs?: number;
 }
 
+const EVENTS_PATH = '/slack/events';
+
 export interface SlackConnection {
   platform: SlackPlatform;
   directory: SlackDirectory;
-  /** Mounted on the HTTP server in HTTP mode: `POST /slack/events`. */
-  router: Router | null;
+  /** In HTTP mode, what answers `POST /slack/events` on the HTTP server. */
+  events: { path: string; listener: RequestListener } | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -46,10 +48,9 @@ export function connectSlack(settings: SlackSettings, deps: AppDeps, log: Logger
   const directory = new SlackDirectory(client, deps.settings.defaultZone, deps.clock);
   const platform = new SlackPlatform(client, () => teamId, log);
 
-  const router = settings.appToken ? null : Router();
-  const receiver = router
-    ? new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/slack/events', router, logger, processBeforeResponse: false })
-    : undefined;
+  const receiver = settings.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: EVENTS_PATH, logger, processBeforeResponse: false });
   const app = new App({
     token: settings.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken, signingSecret: settings.signingSecret }),
@@ -70,7 +71,7 @@ export function connectSlack(settings: SlackSettings, deps: AppDeps, log: Logger
   return {
     platform,
     directory,
-    router,
+    events: receiver ? { path: EVENTS_PATH, listener: receiver.requestListener } : null,
     async start() {
       await app.init();
       const auth = await client.auth.test().catch(() => undefined);
