@@ -57,6 +57,16 @@ describe('formatTime, formatDate and formatDateTime', () => {
     expect(formatDateTime(at, zone)).toBe(dateTime);
   });
 
+  it('tells the instants either side of a clock change apart, however often each is asked for', () => {
+    const before = new Date('2024-03-10T09:59:59.999Z');
+    const after = new Date('2024-03-10T10:00:00.000Z');
+    for (let i = 0; i < 3; i++) {
+      expect(formatTime(before, 'America/Los_Angeles')).toBe('01:59 PST');
+      expect(formatTime(after, 'America/Los_Angeles')).toBe('03:00 PDT');
+      expect(formatTime(after, 'Europe/Paris')).toBe('11:00 CET');
+    }
+  });
+
   it('formats the clock alone', () => {
     expect(formatClock(SUMMER, 'America/Los_Angeles')).toBe('14:23');
   });

@@ -73,9 +73,21 @@ export function formatClock(at: Date, zone: string): string {
   return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
 }
 
+/**
+ * What `formatTime` answered lately, by zone and second: it cannot change within a second (zones
+ * change offset on whole seconds), and a busy incident names the same second many times over.
+ */
+const recentTimes = new Map<string, string>();
+
 /** "14:23 PDT" */
 export function formatTime(at: Date, zone: string): string {
-  return `${formatClock(at, zone)} ${zoneAbbreviation(at, zone)}`;
+  const key = `${zone} ${Math.floor(at.getTime() / 1000)}`;
+  const known = recentTimes.get(key);
+  if (known !== undefined) return known;
+  const formatted = `${formatClock(at, zone)} ${zoneAbbreviation(at, zone)}`;
+  if (recentTimes.size >= 512) recentTimes.clear();
+  recentTimes.set(key, formatted);
+  return formatted;
 }
 
 /** "31 May 2024" */
