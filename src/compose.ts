@@ -8,7 +8,8 @@ import { outboxRepository } from './db/outbox-repository';
 import { drizzleStore } from './db/store';
 import { DeliveryWorker, type WorkerOptions } from './delivery/worker';
 import { Metrics } from './observability/metrics';
-import { reminderScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler';
+import { historyPruner } from './db/prune-history';
+import { housekeepingScheduler, reminderScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import type { FollowUpSettings } from './core/followup/settings';
 
 export interface Composition {
@@ -17,6 +18,8 @@ export interface Composition {
   metrics: Metrics;
   /** Follow-through reminders; started beside the worker (`scheduler.start()`, `await scheduler.stop()`). */
   scheduler: Scheduler;
+  /** Hourly deletion of request keys and sent deliveries past the retention; started beside the worker. */
+  housekeeping: Scheduler;
 }
 
 /** Wires the use cases and the delivery worker to one database and a set of chat platforms. */
@@ -33,6 +36,8 @@ export function compose(opts: {
   /** Reminder cadences and delays (defaults: DEFAULT_FOLLOW_UP). */
   followUp?: Partial<FollowUpSettings>;
   scheduler?: Partial<SchedulerOptions>;
+  /** Days request keys and sent deliveries are kept (default 30); 0 keeps them for ever. */
+  retentionDays?: number;
 }): Composition {
   const clock = opts.clock ?? systemClock;
   const metrics = new Metrics(opts.database, { processMetrics: opts.processMetrics ?? false });
@@ -50,5 +55,6 @@ export function compose(opts: {
     onCommand: (platform, command, outcome, seconds) => metrics.command(platform, command, outcome, seconds),
   };
   const scheduler = reminderScheduler({ store: deps.store, log: opts.log, clock, onQueued: () => worker.wake() }, opts.followUp, opts.scheduler);
-  return { deps, worker, metrics, scheduler };
+  const housekeeping = housekeepingScheduler(historyPruner(opts.database.db), opts.retentionDays ?? 30, clock, opts.log);
+  return { deps, worker, metrics, scheduler, housekeeping };
 }

@@ -51,7 +51,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
   await migrate(database);
   const platforms = new Map<Platform, ChatPlatform>();
   const directories = new Map<Platform, PeopleDirectory>([['console', consoleDirectory]]);
-  const { deps, worker, metrics, scheduler } = compose({
+  const { deps, worker, metrics, scheduler, housekeeping } = compose({
     database,
     platforms,
     directory: { lookup: (platform, mention) => (directories.get(platform) ?? consoleDirectory).lookup(platform, mention) },
@@ -68,6 +68,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     processMetrics: !opts.database,
     followUp: followUpSettings(config),
     scheduler: { intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000 },
+    retentionDays: config.HISTORY_RETENTION_DAYS,
   });
 
   if (opts.console) platforms.set('console', new ConsolePlatform(opts.console.stdout));
@@ -127,6 +128,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
   if (!opts.console) {
     worker.start();
     scheduler.start();
+    housekeeping.start();
   }
   log.info({ port: server ? portOf(server) : null, slack: Boolean(slack), teams: Boolean(teams), console: Boolean(opts.console) }, 'sitrep started');
 
@@ -142,6 +144,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
       await slack?.stop();
       await teams?.stop();
       await scheduler.stop();
+      await housekeeping.stop();
       await worker.stop();
       if (!opts.database) await database.close();
     },

@@ -30,7 +30,7 @@ export async function changeIncident(
 ): Promise<CommandResult> {
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey))) {
+    if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey, now))) {
       return { ok: true, duplicate: true, text: 'Already recorded.' };
     }
     const { incident, dctx } = await locate(tx, cmd, ctx, now, true);

@@ -16,7 +16,7 @@ export async function declareIncident(deps: AppDeps, cmd: CommandOf<'declare'>, 
   const occurredAt = cmd.at ? resolveTime(cmd.at, { authorZone: ctx.actor.zone, reference: now, now, mode: 'latest-past' }) : now;
   const zone = (cmd.at && displayZoneOf(cmd.at)) ?? ctx.actor.zone ?? deps.settings.defaultZone;
   return deps.store.transaction(async (tx) => {
-    if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey))) {
+    if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey, now))) {
       return { ok: true, duplicate: true, text: 'That declaration was already received.' };
     }
     const number = await tx.allocateNumber(ctx.workspace);

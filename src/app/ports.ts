@@ -97,7 +97,7 @@ export interface IncidentTx {
   enqueueMany(rows: readonly QueuedDelivery[]): Promise<void>;
   deliveryHealth(limit: number): Promise<DeliveryHealth>;
   /** False when the key was claimed before: the request is a retry or a double submission. */
-  claimRequest(key: string): Promise<boolean>;
+  claimRequest(key: string, at: Date): Promise<boolean>;
   /** Reminders, snoozes and response metrics, in the same transaction. */
   readonly followUp: FollowUpTx;
 }

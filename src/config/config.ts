@@ -69,6 +69,7 @@ const schema = z.object({
   NO_COMMANDER_MINUTES: minutesOrHours('minutes', 10, 1440),
   STALE_AFTER_HOURS: minutesOrHours('hours', 24, 24 * 30),
   POSTMORTEM_REVIEW_BUSINESS_DAYS: minutesOrHours('business days', 3, 60),
+  HISTORY_RETENTION_DAYS: minutesOrHours('days', 30, 3650),
   SCHEDULER_INTERVAL_SECONDS: z.coerce
     .number({ message: 'must be a number of seconds' })
     .int({ message: 'must be a whole number of seconds' })

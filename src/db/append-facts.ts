@@ -13,7 +13,7 @@ const APPEND_FACTS = `
 with unchanged as (
   select from incidents where id = $2::uuid and version = $6::int
 ), claimed as (
-  insert into processed_requests (key) select $1::text from unchanged where $1::text is not null
+  insert into processed_requests (key, created_at) select $1::text, $5::timestamptz from unchanged where $1::text is not null
   on conflict do nothing returning key
 ), fresh as (
   select from unchanged where $1::text is null or exists (select from claimed)

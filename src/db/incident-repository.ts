@@ -205,8 +205,8 @@ export function incidentRepository(db: Db): IncidentTx {
       );
     },
 
-    async claimRequest(key) {
-      const rows = await db.insert(processedRequests).values({ key }).onConflictDoNothing().returning({ key: processedRequests.key });
+    async claimRequest(key, at) {
+      const rows = await db.insert(processedRequests).values({ key, createdAt: at }).onConflictDoNothing().returning({ key: processedRequests.key });
       return rows.length === 1;
     },
 

@@ -81,3 +81,23 @@ export function reminderScheduler(
     ...opts,
   });
 }
+
+/**
+ * Deletes, every hour, what the database keeps only for a while (see `historyPruner`): older
+ * than `retentionDays`, or nothing when that is 0. Instances that run it at once do no harm.
+ */
+export function housekeepingScheduler(prune: (before: Date) => Promise<number>, retentionDays: number, clock: Clock, log: Logger): Scheduler {
+  const retentionMs = retentionDays * 24 * 60 * 60 * 1000;
+  const logger = log.child({ component: 'housekeeping' });
+  return new Scheduler(
+    async (now) => {
+      if (retentionDays === 0) return 0;
+      const deleted = await prune(new Date(now.getTime() - retentionMs));
+      if (deleted > 0) logger.info({ deleted, retentionDays }, 'deleted request keys and sent deliveries past their retention');
+      return deleted;
+    },
+    clock,
+    logger,
+    { intervalMs: 60 * 60 * 1000 },
+  );
+}

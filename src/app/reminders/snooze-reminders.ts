@@ -15,7 +15,7 @@ export async function snoozeReminders(deps: AppDeps, cmd: CommandOf<'snooze'>, c
   const now = deps.clock.now();
   const minutes = cmd.minutes ?? DEFAULT_SNOOZE_MINUTES;
   return deps.store.transaction(async (tx) => {
-    if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey))) {
+    if (ctx.idempotencyKey && !(await tx.claimRequest(ctx.idempotencyKey, now))) {
       return { ok: true, duplicate: true, text: 'Already snoozed.' };
     }
     const { incident } = await locateIncident(tx, ctx, cmd.incident, true);
