@@ -66,6 +66,30 @@ describe('due dates of actions', () => {
     expect(markdown).toContain('| 1 | Alert on image errors | bob | open, due 1 Dec 2026 |');
     expect(markdown).toContain('| 2 | Write the runbook | unassigned | done |');
   });
+
+  it('are listed by "/incident actions", which says which are overdue once the day is over in the incident\'s zone', async () => {
+    const app = testApp(database(), { now: '2024-06-03T12:00:00Z' });
+    await app.ok('alice', '/incident declare sev2 at 05:00 America/Los_Angeles Images fail');
+    await app.ok('alice', '/incident action INC-1 Alert on image errors @bob due 2024-06-03');
+    await app.ok('alice', '/incident action INC-1 Write the runbook due 2024-06-02');
+    await app.ok('alice', '/incident action INC-1 Review the CDN contract due 2024-06-01');
+    await app.ok('alice', '/incident action INC-1 Page the CDN vendor');
+    await app.ok('bob', '/incident done INC-1 3');
+    expect((await app.ok('alice', '/incident actions INC-1')).text).toBe(
+      [
+        'Actions of INC-1:',
+        '#1 [open] Alert on image errors (bob), due 3 Jun 2024',
+        '#2 [open] Write the runbook, overdue, was due 2 Jun 2024',
+        '#3 [done] Review the CDN contract',
+        '#4 [open] Page the CDN vendor',
+      ].join('\n'),
+    );
+    // The 3rd is over in UTC, but it is still 20:00 on the 3rd in Los Angeles.
+    app.clock.set('2024-06-04T03:00:00Z');
+    expect((await app.ok('alice', '/incident actions INC-1')).text).toContain('#1 [open] Alert on image errors (bob), due 3 Jun 2024\n');
+    app.clock.set('2024-06-04T07:00:00Z');
+    expect((await app.ok('alice', '/incident actions INC-1')).text).toContain('#1 [open] Alert on image errors (bob), overdue, was due 3 Jun 2024\n');
+  });
 });
 
 describe('time to declare', () => {

@@ -21,7 +21,7 @@ export const HELP: Record<CommandKind, HelpLine> = {
   unassign: { usage: 'unassign <commander|comms|scribe|postmortem>', example: 'unassign scribe', what: 'leave a role empty again' },
   impact: { usage: 'impact <component> <degraded|partial|major|none>', example: 'impact Image CDN partial', what: 'set a component\'s impact' },
   action: { usage: 'action <text> [@owner] [due <YYYY-MM-DD>]', example: 'action Alert on image error rate @bob due 2026-12-01', what: 'add a follow-up action' },
-  actions: { usage: 'actions', example: 'actions', what: 'list the follow-up actions' },
+  actions: { usage: 'actions', example: 'actions', what: 'list the follow-up actions, their owners and due days' },
   done: { usage: 'done <action number>', example: 'done 2', what: 'mark a follow-up action done' },
   resolve: { usage: 'resolve [at <time>] [message]', example: 'resolve Images load again', what: 'resolve and compile the postmortem draft' },
   reopen: { usage: 'reopen [reason]', example: 'reopen errors are back', what: 'reopen a resolved incident' },

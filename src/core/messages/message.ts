@@ -1,3 +1,4 @@
+import { formatDueDay } from '../followup/calendar';
 import type { EntryKind, Impact, Incident, IncidentStatus, Role, Severity } from '../types';
 
 /**
@@ -41,7 +42,7 @@ export type Message =
   | { type: 'postmortem'; incident: number; title: string; filename: string; markdown: string }
   | { type: 'timeline'; incident: IncidentCard; lines: TimelineLine[] }
   | { type: 'incident_list'; incidents: IncidentCard[] }
-  | { type: 'actions'; incident: number; items: { number: number; text: string; owner: string | null; done: boolean }[] }
+  | { type: 'actions'; incident: number; items: ActionLine[] }
   /**
    * A follow-through reminder in the incident conversation, addressed to `to` (mentioned where
    * the platform can). A status update reminder offers "Post update" and "Snooze".
@@ -69,4 +70,22 @@ export function incidentCard(incident: Incident): IncidentCard {
     declaredAt: incident.declaredAt.toISOString(),
     resolvedAt: incident.resolvedAt ? incident.resolvedAt.toISOString() : null,
   };
+}
+
+/** An action item as `/incident actions` lists it. */
+export interface ActionLine {
+  number: number;
+  text: string;
+  owner: string | null;
+  done: boolean;
+  /** The day it is due, `2026-12-01`, when one was set. */
+  dueOn?: string | null;
+  /** Still open after its due day ended in the incident's zone. */
+  overdue?: boolean;
+}
+
+/** "due 1 Dec 2026" or "overdue, was due 1 Dec 2026" for an open item with a due day; else null. */
+export function dueText(a: ActionLine): string | null {
+  if (a.done || !a.dueOn) return null;
+  return `${a.overdue ? 'overdue, was due' : 'due'} ${formatDueDay(a.dueOn)}`;
 }

@@ -1,6 +1,6 @@
 import { IMPACT_WORDS, roleTitle, STATUS_WORDS } from '../labels';
 import { formatDateTime, formatTime } from '../time/format';
-import type { IncidentCard, Message } from './message';
+import { dueText, type IncidentCard, type Message } from './message';
 
 /** Where an incident lives on the platform the message goes to, when known. */
 export interface RenderContext {
@@ -66,7 +66,10 @@ export function renderText(message: Message, ctx: RenderContext = {}): string {
       return message.items.length
         ? [
             `Actions of INC-${message.incident}:`,
-            ...message.items.map((a) => `#${a.number} [${a.done ? 'done' : 'open'}] ${a.text}${a.owner ? ` (${a.owner})` : ''}`),
+            ...message.items.map((a) => {
+              const due = dueText(a);
+              return `#${a.number} [${a.done ? 'done' : 'open'}] ${a.text}${a.owner ? ` (${a.owner})` : ''}${due ? `, ${due}` : ''}`;
+            }),
           ].join('\n')
         : `INC-${message.incident} has no actions yet; add one with "/incident action <text> @owner".`;
     case 'reminder': {

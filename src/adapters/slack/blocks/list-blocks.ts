@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Message } from '../../../core/messages/message';
+import { dueText, type Message } from '../../../core/messages/message';
 import { headline, rolesLine } from '../../../core/messages/render-text';
 import { formatDateTime } from '../../../core/time/format';
 import { stateEmoji } from './incident-blocks';
@@ -44,7 +44,9 @@ export function actionsBlocks(m: Extract<Message, { type: 'actions' }>): ListBlo
   const items = m.items.map((a) => {
     const text = `#${a.number} ${escapeMrkdwn(oneLine(a.text))}`;
     const owner = a.owner ? ` — ${escapeMrkdwn(a.owner)}` : ' — _no owner_';
-    return section(a.done ? `:white_check_mark: ~${text}~${owner} _(done)_` : `:white_large_square: ${text}${owner}`);
+    const due = dueText(a);
+    const when = due ? ` · ${a.overdue ? `*${due}*` : due}` : '';
+    return section(a.done ? `:white_check_mark: ~${text}~${owner} _(done)_` : `:white_large_square: ${text}${owner}${when}`);
   });
   const empty = `INC-${m.incident} has no actions yet; add one with \`/incident action <text> @owner\`.`;
   return {

@@ -180,6 +180,17 @@ describe('lists and text', () => {
     expect(seen({ type: 'actions', incident: 42, items: [] })).toContain('/incident action &lt;text&gt; @owner');
   });
 
+  it('shows the due day of open actions, in bold once overdue, and none for done ones', () => {
+    const all = seen({ type: 'actions', incident: 42, items: [
+      { number: 1, text: 'Alert on error rate', owner: 'bob', done: false, dueOn: '2026-12-01', overdue: false },
+      { number: 2, text: 'Write the runbook', owner: null, done: false, dueOn: '2026-11-20', overdue: true },
+      { number: 3, text: 'Roll back faster', owner: null, done: true, dueOn: '2026-11-01', overdue: false },
+    ] });
+    expect(all).toContain(':white_large_square: #1 Alert on error rate — bob · due 1 Dec 2026');
+    expect(all).toContain(':white_large_square: #2 Write the runbook — _no owner_ · *overdue, was due 20 Nov 2026*');
+    expect(all.endsWith(':white_check_mark: ~#3 Roll back faster~ — _no owner_ _(done)_')).toBe(true);
+  });
+
   it('splits long text into sections without losing any of it', () => {
     const text = Array.from({ length: 200 }, (_, i) => `line ${i} ${'y'.repeat(40)}`).join('\n');
     const { blocks } = renderBlocks({ type: 'text', text }, {});

@@ -172,6 +172,15 @@ describe('incident_list and actions', () => {
     expect(seen).toBe('Actions of INC-42\n#1 | Open | Add a canary | Fox\n#2 | Done | Alert on *timeouts* | No owner');
   });
 
+  it('shows the due day of open actions, and which are overdue', () => {
+    const { seen, card } = render({ type: 'actions', incident: 42, items: [
+      { number: 1, text: 'Add a canary', owner: 'Fox', done: false, dueOn: '2026-12-01', overdue: false },
+      { number: 2, text: 'Write the runbook', owner: null, done: false, dueOn: '2026-11-20', overdue: true },
+    ] });
+    expect(seen).toBe('Actions of INC-42\n#1 | Open | Add a canary | Fox | due 1 Dec 2026\n#2 | Open | Write the runbook | No owner | overdue, was due 20 Nov 2026');
+    expect(JSON.stringify(card)).toContain('{"type":"TextBlock","text":"overdue, was due 20 Nov 2026","wrap":true,"color":"Attention"}');
+  });
+
   it('explains an empty action list', () => {
     expect(render({ type: 'actions', incident: 42, items: [] }).seen).toContain('INC-42 has no actions yet');
   });

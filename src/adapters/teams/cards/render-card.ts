@@ -1,5 +1,5 @@
 import { roleTitle, severityLabel, STATUS_WORDS } from '../../../core/labels';
-import type { IncidentCard, Message } from '../../../core/messages/message';
+import { dueText, type IncidentCard, type Message } from '../../../core/messages/message';
 import { componentsLine, headline, renderText, rolesLine, type RenderContext } from '../../../core/messages/render-text';
 import { formatDateTime, formatTime } from '../../../core/time/format';
 import { ROLES, type IncidentStatus, type Severity } from '../../../core/types';
@@ -177,13 +177,16 @@ function actionsCard(message: Extract<Message, { type: 'actions' }>): AdaptiveCa
     card.body.push(textBlock(renderText(message), { isSubtle: true }));
     return card;
   }
-  appendWithin(card, message.items, ACTIONS_LIMIT, (a) => [
-    row([
+  appendWithin(card, message.items, ACTIONS_LIMIT, (a) => {
+    const due = dueText(a);
+    const cells: Parameters<typeof row>[0] = [
       [`#${a.number}`, 'auto', { isSubtle: true }],
       [a.done ? 'Done' : 'Open', 'auto', { weight: 'Bolder', color: a.done ? 'Good' : 'Default' }],
       [a.text, 'stretch', {}],
       [a.owner ?? 'No owner', 'auto', { isSubtle: true }],
-    ]),
-  ]);
+    ];
+    if (due) cells.push([due, 'auto', a.overdue ? { color: 'Attention' } : { isSubtle: true }]);
+    return [row(cells)];
+  });
   return card;
 }
