@@ -127,8 +127,34 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
-  /** Teams-only: let the card use the whole width of the conversation. */
-  msteams?: { width: 'Full' };
+  /** Teams-only: the whole width of the conversation, and who the card @mentions. */
+  msteams?: { width: 'Full'; entities?: MentionEntity[] };
+}
+
+/** A Teams @mention: `text` appears as it is in a TextBlock of the card and notifies `mentioned`. */
+export interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+/** Ids Teams can notify: a Bot Framework user id (`29:…`) or a Microsoft Entra object id. */
+const MENTIONABLE = /^(29:\S+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * People named in a TextBlock, as Markdown: an @mention for each one Teams can notify (listed in
+ * `entities`, which go in the card's `msteams`), the escaped name for anyone else.
+ */
+export function mentionsOf(people: readonly { id: string; name: string }[]): { text: string; entities: MentionEntity[] } {
+  const entities: MentionEntity[] = [];
+  const names = people.map((p) => {
+    if (!MENTIONABLE.test(p.id)) return escapeMarkdown(p.name);
+    // The tag holds the name as Teams shows it; only what would end the tag early is dropped.
+    const text = `<at>${p.name.replace(/[<>]/g, '')}</at>`;
+    entities.push({ type: 'mention', text, mentioned: { id: p.id, name: p.name } });
+    return text;
+  });
+  return { text: names.join(', '), entities };
 }
 
 export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {

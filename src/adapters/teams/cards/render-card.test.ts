@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentCard, Message } from '../../../core/messages/message';
 import { renderText } from '../../../core/messages/render-text';
-import type { AdaptiveCard, Container } from './adaptive-card';
+import type { AdaptiveCard, Container, TextBlock } from './adaptive-card';
 import { incident, line, render, textBlocks } from './card-fixtures';
 import { LIST_LIMIT, renderCard } from './render-card';
 
@@ -179,6 +179,34 @@ describe('incident_list and actions', () => {
     ] });
     expect(seen).toBe('Actions of INC-42\n#1 | Open | Add a canary | Fox | due 1 Dec 2026\n#2 | Open | Write the runbook | No owner | overdue, was due 20 Nov 2026');
     expect(JSON.stringify(card)).toContain('{"type":"TextBlock","text":"overdue, was due 20 Nov 2026","wrap":true,"color":"Attention"}');
+  });
+
+  it('@mentions the people a reminder is for, so Teams notifies them, and names the rest', () => {
+    const { card } = render({
+      type: 'reminder',
+      kind: 'update_due',
+      incident: 42,
+      to: [
+        { id: '29:1aLiCeXyZ-0123456789abcdefGHIJ', name: 'Alice Archer' },
+        { id: '7b2e1d0f-9d4c-4c2f-b3e5-6a7f8e9d0c12', name: 'Bob <Baker>' },
+        { id: 'carol', name: 'Carol *C*' },
+      ],
+      text: 'INC-42 has had no status update for 30 minutes.',
+    });
+    expect((card.body[1] as TextBlock).text).toBe('<at>Alice Archer</at>, <at>Bob Baker</at>, Carol \\*C\\*: INC-42 has had no status update for 30 minutes.');
+    expect(card.msteams).toEqual({
+      width: 'Full',
+      entities: [
+        { type: 'mention', text: '<at>Alice Archer</at>', mentioned: { id: '29:1aLiCeXyZ-0123456789abcdefGHIJ', name: 'Alice Archer' } },
+        { type: 'mention', text: '<at>Bob Baker</at>', mentioned: { id: '7b2e1d0f-9d4c-4c2f-b3e5-6a7f8e9d0c12', name: 'Bob <Baker>' } },
+      ],
+    });
+  });
+
+  it('mentions no one in a reminder addressed to nobody, and keeps typed text from mentioning anyone', () => {
+    const { card } = render({ type: 'reminder', kind: 'no_commander', incident: 42, to: [], text: 'Nobody leads INC-42 <at>Sitrep</at>.' });
+    expect((card.body[1] as TextBlock).text).toBe('Nobody leads INC-42 \\<at\\>Sitrep\\</at\\>.');
+    expect(card.msteams).toEqual({ width: 'Full' });
   });
 
   it('explains an empty action list', () => {

@@ -6,14 +6,17 @@ import { ROLES, type IncidentStatus, type Severity } from '../../../core/types';
 import {
   adaptiveCard,
   appendWithin,
+  escapeMarkdown,
   factSet,
   heading,
+  mentionsOf,
   row,
   textBlock,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
   type ContainerStyle,
+  type TextBlock,
 } from './adaptive-card';
 import { timelineCard } from './timeline-card';
 
@@ -102,8 +105,11 @@ function cardFor(message: Message, ctx: RenderContext): AdaptiveCard | null {
               { type: 'Action.Submit', title: 'Snooze 15 min', data: { sitrep: 'snooze', incident: message.incident } },
             ]
           : [];
-      const to = message.to.length ? `${message.to.map((p) => p.name).join(', ')}: ` : '';
-      return adaptiveCard([textBlock(`Reminder · INC-${message.incident}`, { weight: 'Bolder', isSubtle: true }), textBlock(`${to}${message.text}`)], actions);
+      const to = mentionsOf(message.to);
+      const line: TextBlock = { type: 'TextBlock', text: `${to.text ? `${to.text}: ` : ''}${escapeMarkdown(message.text)}`, wrap: true };
+      const card = adaptiveCard([textBlock(`Reminder · INC-${message.incident}`, { weight: 'Bolder', isSubtle: true }), line], actions);
+      if (to.entities.length) card.msteams = { width: 'Full', entities: to.entities };
+      return card;
     }
     case 'text':
       return null;
