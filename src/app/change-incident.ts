@@ -47,8 +47,9 @@ export async function changeIncident(
 
 /**
  * A fact that usually leaves the incident as it was (a note): decided without a lock on the
- * incident as last read, and written by one statement that checks the incident has not changed
- * since, so many can be recorded at once and each costs one round trip. Should it change the
+ * incident as last read, and written, together with the other notes that arrive at the same
+ * moment, by one statement that checks the incident has not changed since: many can be recorded
+ * at once, at one round trip and one commit per batch rather than per note. Should it change the
  * incident after all (a new responder), reach beyond the incident's own conversations, be
  * refused, or find the incident changed, it is decided again under the lock by `changeIncident`,
  * which alone has the last word.

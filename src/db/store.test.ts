@@ -68,4 +68,49 @@ describe('store: appending facts to an incident read before', () => {
     await app.ok('alice', '/incident declare Second');
     expect((await store.recent.incidentByNumber('local', 2, false))?.title).toBe('Second');
   });
+
+  it('writes requests that arrive together in one batch, each with its own outcome, in the order they came', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Checkout errors');
+    await app.ok('alice', '/incident declare Search slow');
+    const store = drizzleStore(database);
+    const first = (await store.recent.incidentByNumber('local', 1, false))!;
+    const second = (await store.recent.incidentByNumber('local', 2, false))!;
+    const outdated = { ...second, version: second.version - 1 };
+    const outcomes = await Promise.all([
+      store.appendFacts(noteOn(first, 'one', 'req-a')),
+      store.appendFacts(noteOn(second, 'two')),
+      store.appendFacts(noteOn(first, 'one again', 'req-a')),
+      store.appendFacts(noteOn(outdated, 'decided on an old version')),
+      store.appendFacts(noteOn(first, 'three')),
+    ]);
+    expect(outcomes).toEqual(['appended', 'appended', 'duplicate', 'stale', 'appended']);
+    const notes = rows<{ body: string; number: number }>(
+      await database.db.execute(sql`select t.body, i.number from timeline_entries t join incidents i on i.id = t.incident_id where t.kind = 'note' order by t.id`),
+    );
+    expect(notes.map((n) => `${n.number}:${n.body}`)).toEqual(['1:one', '2:two', '1:three']);
+    const queued = rows<{ text: string }>(
+      await database.db.execute(sql`select payload->>'text' as text from deliveries where payload ? 'text' order by id`),
+    );
+    expect(queued.map((q) => q.text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('fails only the request the database refuses when it came in a batch with others', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Checkout errors');
+    const store = drizzleStore(database);
+    const incident = (await store.recent.incidentByNumber('local', 1, false))!;
+    const broken = noteOn(incident, 'corrects an entry that does not exist');
+    const bad = { ...broken, entries: broken.entries.map((e) => ({ ...e, supersedes: '999999' })) };
+    const [good, refused, after] = await Promise.allSettled([
+      store.appendFacts(noteOn(incident, 'before')),
+      store.appendFacts(bad),
+      store.appendFacts(noteOn(incident, 'after')),
+    ]);
+    expect(good).toEqual({ status: 'fulfilled', value: 'appended' });
+    expect(refused.status).toBe('rejected');
+    expect(after).toEqual({ status: 'fulfilled', value: 'appended' });
+    const notes = rows<{ body: string }>(await database.db.execute(sql`select body from timeline_entries where kind = 'note' order by id`));
+    expect(notes.map((n) => n.body)).toEqual(['before', 'after']);
+  });
 });
