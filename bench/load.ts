@@ -7,6 +7,8 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Every request's latency, ascending. */
+  latencies: number[];
 }
 
 export interface LoadSpec {
@@ -57,6 +59,17 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  return summarize(spec.total, errors, seconds, latencies);
+}
+
+/** Several runs of the same load as one: requests over the time spent in them, percentiles over all. */
+export function combined(runs: readonly LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sum = (f: (r: LoadResult) => number) => runs.reduce((s, r) => s + f(r), 0);
+  return summarize(sum((r) => r.requests), sum((r) => r.errors), sum((r) => r.seconds), latencies);
+}
+
+function summarize(requests: number, errors: number, seconds: number, latencies: number[]): LoadResult {
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: spec.total, errors, seconds, perSecond: spec.total / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return { requests, errors, seconds, perSecond: requests / seconds, p50Ms: at(0.5), p99Ms: at(0.99), latencies };
 }

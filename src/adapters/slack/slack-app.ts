@@ -8,6 +8,7 @@ import { registerInteractions } from './handlers/interactions';
 import { registerReminderActions } from './handlers/reminder-actions';
 import { registerSlashCommand } from './handlers/slash-command';
 import { SlackDirectory } from './slack-directory';
+import { slackRoutes } from './slack-routes';
 import { SlackPlatform } from './slack-platform';
 
 export interface SlackSettings {
@@ -60,10 +61,12 @@ export function connectSlack(settings: SlackSettings, deps: AppDeps, log: Logger
     convoStore: false,
     deferInitialization: true,
   });
-  registerSlashCommand(app, deps, directory);
-  registerInteractions(app, deps, directory);
-  registerReminderActions(app, deps, directory);
-  registerEvents(app, deps, directory);
+  const routes = slackRoutes();
+  registerSlashCommand(routes, deps, directory);
+  registerInteractions(routes, deps, directory);
+  registerReminderActions(routes, deps, directory);
+  registerEvents(routes, deps, directory);
+  routes.mount(app);
   app.error(async (err) => {
     log.error({ err: { message: err.message, code: err.code } }, 'slack handler failed');
   });

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes';
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../../../app/context';
 import { isSitrepError } from '../../../core/errors';
@@ -22,7 +22,7 @@ interface PinnedItem {
  * thinks we missed; the message's channel and ts make each pin count once, and nothing is
  * marked as seen before it is recorded, so a retry after a failure is not lost.
  */
-export function registerEvents(app: App, deps: AppDeps, directory: SlackDirectory): void {
+export function registerEvents(app: SlackRoutes, deps: AppDeps, directory: SlackDirectory): void {
   const record = async (client: WebClient, teamId: string, pinnedBy: string, item: PinnedItem) => {
     const message = item.text !== undefined && item.user ? item : await fetchMessage(client, item);
     if (!message) return;

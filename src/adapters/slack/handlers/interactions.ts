@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes';
 import type { AppDeps, CommandResult } from '../../../app/context';
 import { recordChatMessage } from '../../../app/record-chat-message';
 import { runTypedCommand } from '../../../app/run-command';
@@ -31,7 +31,7 @@ const FIELD_BLOCKS: Record<string, string> = {
 };
 
 /** Shortcuts and modal submissions. A double-clicked submit is recorded once (the view id). */
-export function registerInteractions(app: App, deps: AppDeps, directory: SlackDirectory): void {
+export function registerInteractions(app: SlackRoutes, deps: AppDeps, directory: SlackDirectory): void {
   app.shortcut('declare_incident_shortcut', async ({ shortcut, ack, client }) => {
     await ack();
     const view = declareModal({ components: deps.settings.components, defaultSeverity: deps.settings.defaultSeverity, privateMetadata: '{}' });

@@ -1,4 +1,5 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes';
 import type { AppDeps } from '../../../app/context';
 import { incidentCardFor } from '../../../app/read-incident';
 import { runTypedCommand } from '../../../app/run-command';
@@ -11,7 +12,7 @@ import { slackContext } from '../slack-context';
  * The buttons of a status update reminder: "Post update" opens the update modal (its submission
  * is handled with the other modals), "Snooze 15 min" snoozes and answers only the clicker.
  */
-export function registerReminderActions(app: App, deps: AppDeps, directory: SlackDirectory): void {
+export function registerReminderActions(app: SlackRoutes, deps: AppDeps, directory: SlackDirectory): void {
   const contextOf = (body: BlockButtonAction) =>
     slackContext(directory, {
       userId: body.user.id,

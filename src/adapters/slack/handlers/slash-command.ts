@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackRoutes } from '../slack-routes';
 import type { AppDeps } from '../../../app/context';
 import { runCommand } from '../../../app/run-command';
 import { incidentCardFor } from '../../../app/read-incident';
@@ -12,7 +12,7 @@ import { ephemeral, slackContext } from '../slack-context';
 export const ACK_BUDGET_MS = 2_000;
 
 /** `/incident …`: the command language, or a modal for a bare `declare` / `update`. */
-export function registerSlashCommand(app: App, deps: AppDeps, directory: SlackDirectory): void {
+export function registerSlashCommand(app: SlackRoutes, deps: AppDeps, directory: SlackDirectory): void {
   app.command('/incident', async ({ command, ack, respond, client, logger }) => {
     const who = { userId: command.user_id, userName: command.user_name, teamId: command.team_id, channelId: command.channel_id };
     const modal = formRequest(command.text);
