@@ -19,11 +19,13 @@ export interface LoadSpec {
   concurrency: number;
   /** Body and headers of request `i` (signed per request for Slack). */
   build?: (i: number) => { body: string; headers: Record<string, string> };
+  /** Keep-alive connections to reuse, as a client that keeps sending does; new ones otherwise. */
+  agent?: Agent;
 }
 
 /** Sends `total` requests over `concurrency` keep-alive connections on 127.0.0.1 and measures each. */
 export async function load(spec: LoadSpec): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency });
+  const agent = spec.agent ?? new Agent({ keepAlive: true, maxSockets: spec.concurrency });
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -57,7 +59,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  if (!spec.agent) agent.destroy();
   latencies.sort((a, b) => a - b);
   return summarize(spec.total, errors, seconds, latencies);
 }

@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { FROM_BUILD, spawnSitrep } from '../../test/chaos/sitrep-process';
 import { FakeSlack } from '../../test/support/fake-slack/server';
 import { signSlackRequest, slashCommandBody } from '../../test/support/fake-slack/signing';
@@ -49,16 +50,21 @@ export async function ingest(env: BenchEnv): Promise<Figure[]> {
       const posted = () => slack.channelByName('inc-1-bench-incident')!.messages.filter((m) => m.text?.includes('bench note')).length;
       const oursRuns: LoadResult[] = [];
       const baseRuns: LoadResult[] = [];
+      // Each side keeps its connections from one turn to the next, as Slack's would.
+      const toSitrep = new Agent({ keepAlive: true, maxSockets: 32 });
+      const toBare = new Agent({ keepAlive: true, maxSockets: 32 });
       for (const [i, n] of [warmup, ...Array.from({ length: ROUNDS }, () => Math.ceil(total / ROUNDS))].entries()) {
-        const ours = await load({ port: sitrep.port, path: '/slack/events', total: n, concurrency: 32, build: slashNote(channel) });
+        const ours = await load({ port: sitrep.port, path: '/slack/events', total: n, concurrency: 32, build: slashNote(channel), agent: toSitrep });
         sent += n;
         const drained = Date.now() + 120_000;
         while (posted() < sent && Date.now() < drained) await new Promise((r) => setTimeout(r, 50));
-        const base = await load({ port: bare.port, path: '/', total: n, concurrency: 32, build: slashNote('C1') });
+        const base = await load({ port: bare.port, path: '/', total: n, concurrency: 32, build: slashNote('C1'), agent: toBare });
         if (i === 0) continue; // the warm-up round
         oursRuns.push(ours);
         baseRuns.push(base);
       }
+      toSitrep.destroy();
+      toBare.destroy();
       const ours = combined(oursRuns);
       const base = combined(baseRuns);
       const afterIngest = await rssMb(sitrep.child.pid!);
