@@ -5,7 +5,7 @@ import { renderText } from '../core/messages/render-text';
 import { resolveTimeline } from '../core/postmortem/resolve-timeline';
 import type { TimelineEntry } from '../core/types';
 import type { AppDeps, CommandContext, CommandResult } from './context';
-import { endOfDueDay } from '../core/followup/calendar';
+import { overdueFrom } from '../core/followup/due';
 import { findIncident } from './find-incident';
 import { isVisibleTo } from './persist-decision';
 
@@ -25,14 +25,17 @@ export async function readIncident(
     const incident = await findIncident(tx, ctx, cmd.incident, false);
     if (cmd.kind === 'actions') {
       const now = deps.clock.now();
-      const items = (await tx.actions(incident.id)).map((a) => ({
-        number: a.number,
-        text: a.text,
-        owner: a.owner?.name ?? null,
-        done: a.state === 'done',
-        dueOn: a.dueOn ?? null,
-        overdue: a.state === 'open' && Boolean(a.dueOn) && endOfDueDay(a.dueOn!, incident.zone) <= now,
-      }));
+      const items = (await tx.actions(incident.id)).map((a) => {
+        const overdueAt = overdueFrom(a, incident.zone);
+        return {
+          number: a.number,
+          text: a.text,
+          owner: a.owner?.name ?? null,
+          done: a.state === 'done',
+          dueOn: a.dueOn ?? null,
+          overdue: overdueAt !== null && overdueAt <= now,
+        };
+      });
       const message = { type: 'actions' as const, incident: incident.number, items };
       return { ok: true, text: renderText(message), message, incident: incident.number };
     }

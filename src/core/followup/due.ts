@@ -95,9 +95,13 @@ export function postmortemReviewDue(incident: Incident, s: FollowUpSettings, now
   return withinCatchUp(dueAt, now, s) ? { kind: 'postmortem_review', incident, dueAt, subject: 0 } : null;
 }
 
+/** When an action item becomes overdue: the end of its due day in `zone`; never once done or without one. */
+export function overdueFrom(action: Pick<ActionItem, 'state' | 'dueOn'>, zone: string): Date | null {
+  return action.state === 'open' && action.dueOn ? endOfDueDay(action.dueOn, zone) : null;
+}
+
 /** An open action item once its due day is over in the incident's zone. */
 export function actionOverdue(incident: Incident, action: ActionItem, s: FollowUpSettings, now: Date): DueReminder | null {
-  if (action.state !== 'open' || !action.dueOn) return null;
-  const dueAt = endOfDueDay(action.dueOn, incident.zone);
-  return withinCatchUp(dueAt, now, s) ? { kind: 'action_overdue', incident, dueAt, subject: action.number } : null;
+  const dueAt = overdueFrom(action, incident.zone);
+  return dueAt && withinCatchUp(dueAt, now, s) ? { kind: 'action_overdue', incident, dueAt, subject: action.number } : null;
 }

@@ -145,7 +145,7 @@ const MENTIONABLE = /^(29:\S+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  * People named in a TextBlock, as Markdown: an @mention for each one Teams can notify (listed in
  * `entities`, which go in the card's `msteams`), the escaped name for anyone else.
  */
-export function mentionsOf(people: readonly { id: string; name: string }[]): { text: string; entities: MentionEntity[] } {
+export function peopleLine(people: readonly { id: string; name: string }[]): { text: string; entities: MentionEntity[] } {
   const entities: MentionEntity[] = [];
   const names = people.map((p) => {
     if (!MENTIONABLE.test(p.id)) return escapeMarkdown(p.name);

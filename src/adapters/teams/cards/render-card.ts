@@ -9,7 +9,7 @@ import {
   escapeMarkdown,
   factSet,
   heading,
-  mentionsOf,
+  peopleLine,
   row,
   textBlock,
   type AdaptiveCard,
@@ -105,7 +105,7 @@ function cardFor(message: Message, ctx: RenderContext): AdaptiveCard | null {
               { type: 'Action.Submit', title: 'Snooze 15 min', data: { sitrep: 'snooze', incident: message.incident } },
             ]
           : [];
-      const to = mentionsOf(message.to);
+      const to = peopleLine(message.to);
       const line: TextBlock = { type: 'TextBlock', text: `${to.text ? `${to.text}: ` : ''}${escapeMarkdown(message.text)}`, wrap: true };
       const card = adaptiveCard([textBlock(`Reminder · INC-${message.incident}`, { weight: 'Bolder', isSubtle: true }), line], actions);
       if (to.entities.length) card.msteams = { width: 'Full', entities: to.entities };
