@@ -5,8 +5,11 @@ export interface SitrepProcess {
   child: ChildProcess;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** The last 64 KiB the server wrote to stderr (its log). */
   stderr(): string;
 }
+
+const STDERR_TAIL = 64 * 1024;
 
 /** Node's arguments to run Sitrep from source, or from the bundle `npm run build` writes. */
 export const FROM_SOURCE = ['--import', 'tsx', 'src/main.ts'];
@@ -24,10 +27,15 @@ export async function spawnSitrep(env: Record<string, string>, timeoutMs = 30_00
   let err = '';
   let port = 0;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Only a bounded tail is kept, and the start line is looked for only until it is seen: a
+  // server under load logs a line per request, and this process is often the load generator.
   child.stderr!.on('data', (d: Buffer) => {
     err += String(d);
-    const started = /"port":(\d+)[^\n]*"msg":"sitrep started"/.exec(err);
-    if (started && !port) port = Number(started[1]);
+    if (!port) {
+      const started = /"port":(\d+)[^\n]*"msg":"sitrep started"/.exec(err);
+      if (started) port = Number(started[1]);
+    }
+    if (err.length > 2 * STDERR_TAIL) err = err.slice(-STDERR_TAIL);
   });
   child.stdout!.resume();
   const until = Date.now() + timeoutMs;
