@@ -61,7 +61,10 @@ export async function statusApi(env: BenchEnv): Promise<Figure[]> {
     const body = await (await fetch(`http://127.0.0.1:${sitrep.port}/api/v2/summary.json`)).text();
     await load({ port: sitrep.port, path: '/api/v2/summary.json', method: 'GET', total: 500, concurrency: 32 });
     const ours = await load({ port: sitrep.port, path: '/api/v2/summary.json', method: 'GET', total, concurrency: 32 });
-    const page = await load({ port: sitrep.port, path: '/', method: 'GET', total: Math.floor(total / 5), concurrency: 32 });
+    // The page as browsers ask for it: they accept gzip.
+    const browser = () => ({ body: '', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    await load({ port: sitrep.port, path: '/', method: 'GET', total: 200, concurrency: 32, build: browser });
+    const page = await load({ port: sitrep.port, path: '/', method: 'GET', total: Math.floor(total / 5), concurrency: 32, build: browser });
     const bare = await spawnPrintingPort('bench/baselines/static-server.ts', { BODY: body });
     try {
       await load({ port: bare.port, path: '/', method: 'GET', total: 500, concurrency: 32 });
