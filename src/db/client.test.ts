@@ -1,7 +1,10 @@
 import { count, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/support/db';
-import { rows } from './client';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, rows } from './client';
 import { migrate, migrationsApplied } from './migrate';
 import { incidents, processedRequests, timelineEntries, workspaces } from './schema';
 
@@ -96,4 +99,34 @@ describe('rows()', () => {
     expect(rows(await db.execute(sql`select 1 where false`))).toEqual([]);
     expect(() => rows({ nope: true })).toThrow(TypeError);
   });
+});
+
+describe('embedded PGlite in a directory', () => {
+  it('is created on first open, keeps its data when opened again, and runs with small shared buffers', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sitrep-pglite-'));
+    try {
+      const dataDir = join(parent, 'data');
+      const first = await openDatabase({ dataDir });
+      await migrate(first);
+      await first.db.insert(workspaces).values({ id: 'T1', lastIncidentNumber: 7 });
+      await first.close();
+      const again = await openDatabase({ dataDir });
+      expect(await again.db.select({ id: workspaces.id, last: workspaces.lastIncidentNumber }).from(workspaces)).toEqual([{ id: 'T1', last: 7 }]);
+      expect(rows<{ shared_buffers: string }>(await again.db.execute(sql`show shared_buffers`))[0]!.shared_buffers).toBe('16MB');
+      await again.close();
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('says which directory it could not create, and why', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sitrep-pglite-'));
+    try {
+      const blocker = join(parent, 'file');
+      writeFileSync(blocker, 'not a directory');
+      await expect(openDatabase({ dataDir: join(blocker, 'data') })).rejects.toThrow(/^cannot create the PGlite data directory .*file\/data: /);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,4 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -71,7 +75,35 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
       `using embedded PGlite in ${dataDir}: one process only; set DATABASE_URL to share a PostgreSQL server`,
     );
   }
-  return fromPglite(await PGlite.create({ dataDir }));
+  if (!dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))) await initPgliteDataDir(dataDir);
+  return fromPglite(await PGlite.create({ dataDir, startParams: PGLITE_START }));
+}
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers is touched in full when PGlite starts, and is
+ * most of its resident memory; Sitrep's working set fits in far less, and the operating system
+ * caches the data files besides.
+ */
+const PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/**
+ * Creates a PGlite data directory in a short-lived process of its own. Creating one (initdb)
+ * takes ~500 MB that PGlite does not give back, which would otherwise stay with Sitrep until
+ * it restarts; the first start pays ~0.1 s more for the second process.
+ */
+async function initPgliteDataDir(dataDir: string): Promise<void> {
+  const script = `const { PGlite } = require(process.argv[1]);
+PGlite.create({ dataDir: process.argv[2] }).then((db) => db.close()).catch((err) => {
+  process.stderr.write(String((err && err.message) || err));
+  process.exit(1);
+});`;
+  const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['-e', script, pglite, dataDir], (err, _stdout, stderr) => {
+      if (err) reject(new Error(`cannot create the PGlite data directory ${dataDir}: ${stderr.trim() || err.message}`));
+      else resolve();
+    });
+  });
 }
 
 /** Wraps an already created PGlite (e.g. one loaded from a dump) as a `Database`. */
