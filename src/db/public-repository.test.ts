@@ -14,6 +14,25 @@ async function idOf(number: number): Promise<string> {
 }
 
 describe('publicRepository', () => {
+  it('gives a stamp that changes with every incident change and every new timeline entry, and only then', async () => {
+    const app = webTestApp(database());
+    const repo = publicRepository(database().db);
+    const empty = await repo.stamp();
+    expect(await repo.stamp()).toBe(empty);
+    await app.ok('dana', '/incident declare sev2 Checkout returns 502');
+    const declared = await repo.stamp();
+    expect(declared).not.toBe(empty);
+    expect(await repo.stamp()).toBe(declared);
+    await app.ok('dana', '/incident note INC-1 Error rate is flat');
+    const noted = await repo.stamp();
+    expect(noted).not.toBe(declared);
+    await app.ok('dana', '/incident update INC-1 identified We found the cause.');
+    const updated = await repo.stamp();
+    expect(updated).not.toBe(noted);
+    await app.ok('dana', '/incident severity INC-1 sev1');
+    expect(await repo.stamp()).not.toBe(updated);
+  });
+
   it('loads public incidents with their public updates newest first, their phases and impacts, and nothing internal', async () => {
     const app = webTestApp(database());
     await imageOutage(app, { resolve: true });

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { resolveTimeline } from '../core/postmortem/resolve-timeline';
 import type { EntryData, EntryKind, Impact, IncidentRecord, IncidentStatus, Severity, TimelineEntry } from '../core/types';
-import type { Db } from './client';
+import { rows, type Db } from './client';
 import { toAction, toEntry, toIncident } from './mappers';
 import { actionItems, incidents, timelineEntries } from './schema';
 
@@ -220,6 +220,18 @@ export function publicRepository(db: Db) {
         for (const update of publicFacts([...byIncident.get(id)!.values()]).updates) out.push({ update, incident });
       }
       return out.sort((a, b) => b.update.at.getTime() - a.update.at.getTime() || Number(b.update.id) - Number(a.update.id)).slice(0, limit);
+    },
+
+    /**
+     * Changes whenever anything a public page shows may have: an incident is created or updated
+     * (every update bumps its version) or a timeline entry is added. Two index lookups and a
+     * scan of the incidents' version column.
+     */
+    async stamp(): Promise<string> {
+      const [row] = rows<{ stamp: string }>(
+        await db.execute(sql`select concat_ws('.', count(*), sum(${incidents.version}), (select max(${timelineEntries.id}) from ${timelineEntries})) as stamp from ${incidents}`),
+      );
+      return row!.stamp;
     },
 
     /** Everything about one incident, for its internal page and postmortem (private ones too). */

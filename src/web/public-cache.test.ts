@@ -11,11 +11,11 @@ afterEach(() => close?.());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A site whose pages take `buildMs` to build and can be made to fail. */
-async function serve(ttlMs: number, staleMs?: number, buildMs = 30) {
+async function serve(ttlMs: number, staleMs?: number, buildMs = 30, stamp?: () => Promise<string>) {
   let builds = 0;
   let failing = false;
   const app = express();
-  app.use(publicCache(ttlMs, staleMs));
+  app.use(publicCache({ ttlMs, staleMs, stamp }));
   app.get(['/', '/api/v2/summary.json', '/internal/x'], async (req, res) => {
     const build = ++builds;
     await sleep(buildMs);
@@ -133,6 +133,37 @@ describe('publicCache', () => {
     expect(other.status).toBe(200);
     expect(other.body.equals(first.body)).toBe(true);
     expect(site.builds()).toBe(1);
+  });
+
+  it('serves an expired page again without rebuilding it while its stamp is unchanged, and rebuilds once it changes', async () => {
+    let data = 'v1';
+    let asked = 0;
+    const site = await serve(50, 30_000, 30, async () => {
+      asked++;
+      return data;
+    });
+    expect((await site.get('/')).build).toBe(1);
+    await sleep(80);
+    expect((await site.get('/')).build).toBe(1);
+    expect(asked).toBe(2);
+    expect((await site.get('/')).build).toBe(1);
+    expect(asked).toBe(2);
+    data = 'v2';
+    await sleep(80);
+    expect((await site.get('/')).build).toBe(2);
+    expect(site.builds()).toBe(2);
+  });
+
+  it('rebuilds an expired page when its stamp cannot be read', async () => {
+    let down = false;
+    const site = await serve(50, 30_000, 30, async () => {
+      if (down) throw new Error('database unavailable');
+      return 'v1';
+    });
+    expect((await site.get('/')).build).toBe(1);
+    down = true;
+    await sleep(80);
+    expect((await site.get('/')).build).toBe(2);
   });
 
   it('never caches an internal page', async () => {

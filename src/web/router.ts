@@ -62,8 +62,13 @@ function sendJson(res: Response, body: unknown): void {
 
 export function webRouter(deps: WebDeps): express.Router {
   const router = express.Router();
-  router.use(publicCache(deps.cacheMs ?? 2_000));
   const repo = publicRepository(deps.db);
+  const cacheMs = deps.cacheMs ?? 2_000;
+  if (cacheMs > 0) {
+    // Pages show data and the time to the minute (durations, uptime, today's date).
+    const stamp = async () => `${await repo.stamp()} ${Math.floor(deps.clock.now().getTime() / 60_000)}`;
+    router.use(publicCache({ ttlMs: cacheMs, stamp }));
+  }
   const { settings, publicUrl } = deps;
   const base = basePath(publicUrl);
   const since = deps.clock.now();

@@ -44,6 +44,23 @@ describe('the public routes', () => {
     }
   });
 
+  it('show a new status update once the brief cache has expired, though the clock has not moved', async () => {
+    const app = webTestApp(database());
+    await imageOutage(app, { resolve: false });
+    served = await serve({ db: database().db, settings: testSettings(), clock: app.clock, signingKey: SIGNING_KEY, cacheMs: 100 });
+    const summary = async () => (await (await served!.get('/api/v2/summary.json')).json()) as { status: { indicator: string }; incidents: unknown[] };
+    const before = await summary();
+    expect(before.incidents).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await summary()).toEqual(before);
+    await app.ok('dana', '/incident resolve INC-1 Product images load normally again.');
+    await new Promise((r) => setTimeout(r, 150));
+    const after = await summary();
+    expect(after.incidents).toHaveLength(0);
+    expect(after.status.indicator).toBe('none');
+    expect(await (await served.get('/')).text()).toContain('Product images load normally again.');
+  });
+
   it('never show a private incident, an internal note or a responder name', async () => {
     const { s, publicId, privateId } = await start();
     for (const path of [...PUBLIC_PATHS, `/incidents/${publicId}`]) {
