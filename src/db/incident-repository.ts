@@ -32,11 +32,9 @@ export function incidentRepository(db: Db): IncidentTx {
     },
 
     async saveIncident(incident) {
+      // The version is bumped by the database (migration 0004), for every update by any release.
       const { id, version: _stored, ...rest } = fromIncident(incident);
-      await db
-        .update(incidents)
-        .set({ ...rest, version: sql`${incidents.version} + 1` })
-        .where(eq(incidents.id, id!));
+      await db.update(incidents).set(rest).where(eq(incidents.id, id!));
     },
 
     async incidentByNumber(workspace, number, lock) {

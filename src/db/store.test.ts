@@ -54,13 +54,26 @@ describe('store: appending facts to an incident read before', () => {
     expect(await noteCount()).toBe(before + 1);
   });
 
+  it('refuses a note decided before a change made by a release that does not know the version column', async () => {
+    const app = testApp(database);
+    await app.ok('alice', '/incident declare Checkout errors');
+    const store = drizzleStore(database);
+    const read = (await store.recent.incidentByNumber('local', 1, false))!;
+    // What an instance of a release before migration 0003 writes during a rolling deploy.
+    await database.db.execute(sql`update incidents set title = 'Renamed', updated_at = now() where id = ${read.id}`);
+    expect(await store.appendFacts(noteOn(read, 'decided before the change'))).toBe('stale');
+    const again = (await store.reader.incidentByNumber('local', 1, false))!;
+    expect(again).toMatchObject({ title: 'Renamed', version: read.version + 1 });
+    expect(await store.appendFacts(noteOn(again, 'decided after it'))).toBe('appended');
+  });
+
   it('answers a repeated lookup from memory, but never a lookup that locks or finds nothing', async () => {
     const app = testApp(database);
     await app.ok('alice', '/incident declare Checkout errors');
     const store = drizzleStore(database);
     expect((await store.recent.incidentByNumber('local', 1, false))?.title).toBe('Checkout errors');
     expect(await store.recent.incidentByNumber('local', 2, false)).toBeNull();
-    // Changed behind the store's back (no new version): only what reads the database sees it.
+    // Changed behind the store's back: only what reads the database sees it.
     await database.db.execute(sql`update incidents set title = 'Renamed'`);
     expect((await store.recent.incidentByNumber('local', 1, false))?.title).toBe('Checkout errors');
     expect((await store.reader.incidentByNumber('local', 1, false))?.title).toBe('Renamed');

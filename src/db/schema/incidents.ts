@@ -30,7 +30,7 @@ export const incidents = pgTable(
     members: text('members').array().notNull().default(sql`'{}'::text[]`),
     createdBy: jsonb('created_by').$type<Person>().notNull(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-    /** Bumped by every update: a write decided on an older version is decided again. */
+    /** Bumped by every update, by a trigger (migration 0004): a write decided on an older version is decided again. */
     version: integer('version').notNull().default(1),
   },
   (t) => [
