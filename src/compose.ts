@@ -10,7 +10,7 @@ import { DeliveryWorker, type WorkerOptions } from './delivery/worker';
 import { Metrics } from './observability/metrics';
 import { historyPruner } from './db/prune-history';
 import { housekeepingScheduler, reminderScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler';
-import type { FollowUpSettings } from './core/followup/settings';
+import { DEFAULT_FOLLOW_UP, resolvedReminderHorizonDays, type FollowUpSettings } from './core/followup/settings';
 
 export interface Composition {
   deps: AppDeps;
@@ -18,7 +18,7 @@ export interface Composition {
   metrics: Metrics;
   /** Follow-through reminders; started beside the worker (`scheduler.start()`, `await scheduler.stop()`). */
   scheduler: Scheduler;
-  /** Hourly deletion of request keys and sent deliveries past the retention; started beside the worker. */
+  /** Hourly deletion of request keys, sent deliveries and finished incidents' reminder records past the retention; started beside the worker. */
   housekeeping: Scheduler;
 }
 
@@ -36,7 +36,7 @@ export function compose(opts: {
   /** Reminder cadences and delays (defaults: DEFAULT_FOLLOW_UP). */
   followUp?: Partial<FollowUpSettings>;
   scheduler?: Partial<SchedulerOptions>;
-  /** Days request keys and sent deliveries are kept (default 30); 0 keeps them for ever. */
+  /** Days request keys, sent deliveries and reminder records are kept (default 30); 0 keeps them for ever. */
   retentionDays?: number;
 }): Composition {
   const clock = opts.clock ?? systemClock;
@@ -55,6 +55,7 @@ export function compose(opts: {
     onCommand: (platform, command, outcome, seconds) => metrics.command(platform, command, outcome, seconds),
   };
   const scheduler = reminderScheduler({ store: deps.store, log: opts.log, clock, onQueued: () => worker.wake() }, opts.followUp, opts.scheduler);
-  const housekeeping = housekeepingScheduler(historyPruner(opts.database.db), opts.retentionDays ?? 30, clock, opts.log);
+  const reminderHorizonDays = resolvedReminderHorizonDays({ ...DEFAULT_FOLLOW_UP, ...opts.followUp });
+  const housekeeping = housekeepingScheduler(historyPruner(opts.database.db, { reminderHorizonDays }), opts.retentionDays ?? 30, clock, opts.log);
   return { deps, worker, metrics, scheduler, housekeeping };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase, testDatabase } from '../../test/support/db';
 import { silentLog, testApp } from '../../test/support/app';
+import { MINUTE, reminders, tick } from '../../test/support/reminders';
 import { housekeepingScheduler } from '../scheduler/scheduler';
 import { rows, type Database } from './client';
 import { historyPruner } from './prune-history';
@@ -48,14 +49,58 @@ describe('history pruning', () => {
     app.clock.set('2024-06-15T12:00:00Z');
     await app.ok('alice', '/incident note INC-1 today', { idempotencyKey: 'evt-new' });
 
-    const deleted = await historyPruner(database.db, 2)(new Date('2024-06-01T00:00:00Z'));
+    const deleted = await historyPruner(database.db, { batch: 2 })(new Date('2024-06-01T00:00:00Z'));
 
     expect(deleted).toBe(delivered + 2);
     expect(await requestKeys()).toEqual(['evt-new']);
     // Left: the parked message, the one that waited a month and went out today, and today's note.
     expect((await deliveryStatuses()).sort()).toEqual(['done', 'done', 'parked']);
     expect((await app.run('alice', '/incident timeline INC-1')).text).toContain('rolled back');
-    expect(await historyPruner(database.db, 2)(new Date('2024-06-01T00:00:00Z'))).toBe(0);
+    expect(await historyPruner(database.db, { batch: 2 })(new Date('2024-06-01T00:00:00Z'))).toBe(0);
+  });
+
+  it('forgets the reminders of incidents resolved long ago with nothing left open, and of no others', async () => {
+    const app = testApp(database, { now: '2024-05-01T12:00:00Z' });
+    const reminded = async (title: string) => {
+      await app.ok('alice', `/incident declare sev2 ${title}`);
+      app.clock.advance(31 * MINUTE);
+      expect(await tick(app)).toBe(1);
+    };
+    await reminded('Checkout errors');
+    await app.ok('alice', '/incident resolve INC-1 Fixed.');
+    await reminded('Search slow');
+    await app.ok('alice', '/incident action INC-2 Add a search latency alert @bob');
+    await app.ok('alice', '/incident resolve INC-2 Fixed.');
+    await reminded('Login flaky');
+    const ledger = async () =>
+      rows<{ number: number }>(await database.db.execute(sql`select i.number from reminders_sent r join incidents i on i.id = r.incident_id order by i.number`)).map((r) => r.number);
+    expect(await ledger()).toEqual([1, 2, 3]);
+
+    // Within the reminder horizon (24 days by default) of the resolution, nothing goes.
+    await historyPruner(database.db)(new Date('2024-05-20T00:00:00Z'));
+    expect(await ledger()).toEqual([1, 2, 3]);
+    // Past it: INC-1's go; INC-2 still has an open action and INC-3 is open.
+    await historyPruner(database.db)(new Date('2024-06-15T00:00:00Z'));
+    expect(await ledger()).toEqual([2, 3]);
+
+    app.clock.set('2024-06-15T12:00:00Z');
+    const before = reminders(app, '#inc-1-checkout-errors');
+    await tick(app);
+    expect(reminders(app, '#inc-1-checkout-errors')).toEqual(before);
+  });
+
+  it('keeps the reminders that could fall due again: a postmortem review is asked for once, however often it prunes', async () => {
+    const app = testApp(database, { now: '2024-05-01T12:00:00Z' });
+    await app.ok('alice', '/incident declare sev4 Checkout errors');
+    await app.ok('alice', '/incident resolve INC-1 Fixed.');
+    const review = () => reminders(app, '#inc-1-checkout-errors', 'postmortem_review');
+    for (let day = 1; day <= 20; day++) {
+      app.clock.advance(24 * 60 * MINUTE);
+      await tick(app);
+      // The shortest retention there is: everything recorded before today.
+      await historyPruner(database.db)(new Date(app.clock.now().getTime() - 24 * 60 * MINUTE));
+    }
+    expect(review()).toHaveLength(1);
   });
 
   it('runs on the clock with the configured retention, and not at all when it is 0', async () => {

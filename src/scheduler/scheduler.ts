@@ -93,7 +93,7 @@ export function housekeepingScheduler(prune: (before: Date) => Promise<number>, 
     async (now) => {
       if (retentionDays === 0) return 0;
       const deleted = await prune(new Date(now.getTime() - retentionMs));
-      if (deleted > 0) logger.info({ deleted, retentionDays }, 'deleted request keys and sent deliveries past their retention');
+      if (deleted > 0) logger.info({ deleted, retentionDays }, 'deleted request keys, sent deliveries and reminder records past their retention');
       return deleted;
     },
     clock,

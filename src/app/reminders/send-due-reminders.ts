@@ -8,7 +8,7 @@ import {
   staleReminder,
   updateReminder,
 } from '../../core/followup/reminder-message';
-import type { FollowUpSettings } from '../../core/followup/settings';
+import { resolvedReminderHorizonDays, type FollowUpSettings } from '../../core/followup/settings';
 import type { Message } from '../../core/messages/message';
 import type { IncidentTx, Store } from '../ports';
 
@@ -67,7 +67,7 @@ function openMessage(due: DueReminder, facts: OpenIncidentFacts, settings: Follo
 
 async function afterResolution(tx: IncidentTx, log: Logger, settings: FollowUpSettings, now: Date): Promise<number> {
   let sent = 0;
-  const horizon = settings.catchUpDays + 2 * settings.postmortemBusinessDays + 4;
+  const horizon = resolvedReminderHorizonDays(settings);
   for (const candidate of await tx.followUp.unreviewedPostmortems(new Date(now.getTime() - horizon * DAY))) {
     if (!postmortemReviewDue(candidate, settings, now)) continue;
     await tx.followUp.lockIncident(candidate.id);

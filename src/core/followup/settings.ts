@@ -28,6 +28,15 @@ export const DEFAULT_FOLLOW_UP: FollowUpSettings = {
   catchUpDays: 14,
 };
 
+/**
+ * Days after its resolution during which a resolved incident can still be reminded of anything
+ * but its open actions: its postmortem review falls due within 2 × the business days (weekends
+ * and holidays around them included) and is sent up to `catchUpDays` late.
+ */
+export function resolvedReminderHorizonDays(s: FollowUpSettings): number {
+  return s.catchUpDays + 2 * s.postmortemBusinessDays + 4;
+}
+
 /** What "Snooze" and a bare "/incident snooze" hold the update reminders back by. */
 export const DEFAULT_SNOOZE_MINUTES = 15;
 
