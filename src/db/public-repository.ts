@@ -224,8 +224,8 @@ export function publicRepository(db: Db) {
 
     /**
      * Changes whenever anything a public page shows may have: an incident is created or updated
-     * (every update bumps its version) or a timeline entry is added. Two index lookups and a
-     * scan of the incidents' version column.
+     * (every update bumps its version) or a timeline entry is added. Costs one pass over the
+     * incidents' versions and one index lookup.
      */
     async stamp(): Promise<string> {
       const [row] = rows<{ stamp: string }>(
