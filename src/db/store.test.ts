@@ -1,22 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppendFacts } from '../app/ports';
 import type { Incident } from '../core/types';
-import { resetDatabase, testDatabase } from '../../test/support/db';
+import { useTestDatabase } from '../../test/support/db';
 import { testApp } from '../../test/support/app';
-import { rows, type Database } from './client';
+import { rows } from './client';
 import { drizzleStore } from './store';
 
-let database: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-});
-beforeEach(async () => {
-  await resetDatabase(database);
-});
+const database = useTestDatabase();
 
 async function noteCount(): Promise<number> {
-  const [row] = rows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from timeline_entries where kind = 'note'`));
+  const [row] = rows<{ n: number }>(await database().db.execute(sql`select count(*)::int as n from timeline_entries where kind = 'note'`));
   return Number(row?.n);
 }
 
@@ -35,9 +29,9 @@ function noteOn(incident: Incident, body: string, requestKey?: string): AppendFa
 
 describe('store: appending facts to an incident read before', () => {
   it('writes facts decided on the incident as it is stored, and nothing when it has changed since', async () => {
-    const app = testApp(database);
+    const app = testApp(database());
     await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database);
+    const store = drizzleStore(database());
     const read = (await store.recent.incidentByNumber('local', 1, false))!;
     expect(await store.appendFacts(noteOn(read, 'on the version read'))).toBe('appended');
 
@@ -55,12 +49,12 @@ describe('store: appending facts to an incident read before', () => {
   });
 
   it('refuses a note decided before a change made by a release that does not know the version column', async () => {
-    const app = testApp(database);
+    const app = testApp(database());
     await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database);
+    const store = drizzleStore(database());
     const read = (await store.recent.incidentByNumber('local', 1, false))!;
     // What an instance of a release before migration 0003 writes during a rolling deploy.
-    await database.db.execute(sql`update incidents set title = 'Renamed', updated_at = now() where id = ${read.id}`);
+    await database().db.execute(sql`update incidents set title = 'Renamed', updated_at = now() where id = ${read.id}`);
     expect(await store.appendFacts(noteOn(read, 'decided before the change'))).toBe('stale');
     const again = (await store.reader.incidentByNumber('local', 1, false))!;
     expect(again).toMatchObject({ title: 'Renamed', version: read.version + 1 });
@@ -68,13 +62,13 @@ describe('store: appending facts to an incident read before', () => {
   });
 
   it('answers a repeated lookup from memory, but never a lookup that locks or finds nothing', async () => {
-    const app = testApp(database);
+    const app = testApp(database());
     await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database);
+    const store = drizzleStore(database());
     expect((await store.recent.incidentByNumber('local', 1, false))?.title).toBe('Checkout errors');
     expect(await store.recent.incidentByNumber('local', 2, false)).toBeNull();
-    // Changed behind the store's back: only what reads the database sees it.
-    await database.db.execute(sql`update incidents set title = 'Renamed'`);
+    // Changed behind the store's back: only what reads the database() sees it.
+    await database().db.execute(sql`update incidents set title = 'Renamed'`);
     expect((await store.recent.incidentByNumber('local', 1, false))?.title).toBe('Checkout errors');
     expect((await store.reader.incidentByNumber('local', 1, false))?.title).toBe('Renamed');
     expect((await store.recent.incidentByNumber('local', 1, true))?.title).toBe('Renamed');
@@ -83,10 +77,10 @@ describe('store: appending facts to an incident read before', () => {
   });
 
   it('writes requests that arrive together in one batch, each with its own outcome, in the order they came', async () => {
-    const app = testApp(database);
+    const app = testApp(database());
     await app.ok('alice', '/incident declare Checkout errors');
     await app.ok('alice', '/incident declare Search slow');
-    const store = drizzleStore(database);
+    const store = drizzleStore(database());
     const first = (await store.recent.incidentByNumber('local', 1, false))!;
     const second = (await store.recent.incidentByNumber('local', 2, false))!;
     const outdated = { ...second, version: second.version - 1 };
@@ -99,19 +93,19 @@ describe('store: appending facts to an incident read before', () => {
     ]);
     expect(outcomes).toEqual(['appended', 'appended', 'duplicate', 'stale', 'appended']);
     const notes = rows<{ body: string; number: number }>(
-      await database.db.execute(sql`select t.body, i.number from timeline_entries t join incidents i on i.id = t.incident_id where t.kind = 'note' order by t.id`),
+      await database().db.execute(sql`select t.body, i.number from timeline_entries t join incidents i on i.id = t.incident_id where t.kind = 'note' order by t.id`),
     );
     expect(notes.map((n) => `${n.number}:${n.body}`)).toEqual(['1:one', '2:two', '1:three']);
     const queued = rows<{ text: string }>(
-      await database.db.execute(sql`select payload->>'text' as text from deliveries where payload ? 'text' order by id`),
+      await database().db.execute(sql`select payload->>'text' as text from deliveries where payload ? 'text' order by id`),
     );
     expect(queued.map((q) => q.text)).toEqual(['one', 'two', 'three']);
   });
 
-  it('fails only the request the database refuses when it came in a batch with others', async () => {
-    const app = testApp(database);
+  it('fails only the request the database() refuses when it came in a batch with others', async () => {
+    const app = testApp(database());
     await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database);
+    const store = drizzleStore(database());
     const incident = (await store.recent.incidentByNumber('local', 1, false))!;
     const broken = noteOn(incident, 'corrects an entry that does not exist');
     const bad = { ...broken, entries: broken.entries.map((e) => ({ ...e, supersedes: '999999' })) };
@@ -123,7 +117,7 @@ describe('store: appending facts to an incident read before', () => {
     expect(good).toEqual({ status: 'fulfilled', value: 'appended' });
     expect(refused.status).toBe('rejected');
     expect(after).toEqual({ status: 'fulfilled', value: 'appended' });
-    const notes = rows<{ body: string }>(await database.db.execute(sql`select body from timeline_entries where kind = 'note' order by id`));
+    const notes = rows<{ body: string }>(await database().db.execute(sql`select body from timeline_entries where kind = 'note' order by id`));
     expect(notes.map((n) => n.body)).toEqual(['before', 'after']);
   });
 });

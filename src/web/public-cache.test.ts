@@ -53,6 +53,21 @@ async function serve(ttlMs: number, staleMs?: number, buildMs = 30, stamp?: () =
   };
 }
 
+type Site = Awaited<ReturnType<typeof serve>>;
+
+/**
+ * Builds `/` once, waits `expireMs`, sends one visitor (who rebuilds it) and, `lagMs` later,
+ * `visitors` more at once: the crowd's answers, and the rebuilder's still under way.
+ */
+async function crowdDuringRebuild(site: Site, opts: { expireMs: number; lagMs: number; visitors: number }) {
+  expect((await site.get('/')).build).toBe(1);
+  await sleep(opts.expireMs);
+  const builder = site.get('/');
+  await sleep(opts.lagMs);
+  const crowd = await Promise.all(Array.from({ length: opts.visitors }, () => site.get('/')));
+  return { builder, crowd };
+}
+
 describe('publicCache', () => {
   it('builds a public page once for a crowd of visitors, and again once it has expired', async () => {
     const site = await serve(200);
@@ -65,11 +80,7 @@ describe('publicCache', () => {
 
   it('serves the previous copy at once to visitors who arrive while an expired page is being built again', async () => {
     const site = await serve(100, 30_000, 400);
-    expect((await site.get('/')).build).toBe(1);
-    await sleep(150);
-    const builder = site.get('/');
-    await sleep(50);
-    const crowd = await Promise.all(Array.from({ length: 10 }, () => site.get('/')));
+    const { builder, crowd } = await crowdDuringRebuild(site, { expireMs: 150, lagMs: 50, visitors: 10 });
     expect(crowd.map((c) => c.build)).toEqual(Array(10).fill(1));
     expect(Math.max(...crowd.map((c) => c.waitedMs))).toBeLessThan(300);
     expect((await builder).build).toBe(2);
@@ -79,11 +90,7 @@ describe('publicCache', () => {
 
   it('makes visitors wait for the new build when the previous copy is older than browsers may show', async () => {
     const site = await serve(50, 100, 150);
-    expect((await site.get('/')).build).toBe(1);
-    await sleep(200);
-    const builder = site.get('/');
-    await sleep(30);
-    const crowd = await Promise.all(Array.from({ length: 5 }, () => site.get('/')));
+    const { builder, crowd } = await crowdDuringRebuild(site, { expireMs: 200, lagMs: 30, visitors: 5 });
     expect(crowd.map((c) => c.build)).toEqual(Array(5).fill(2));
     expect((await builder).build).toBe(2);
     expect(site.builds()).toBe(2);
