@@ -237,6 +237,19 @@ describe('Slack: pins, retries and modals', () => {
     expect(await res.json()).toEqual({ response_action: 'errors', errors: { declare_title: 'Give the incident a title of 1 to 150 characters.' } });
     expect(await e2e.count('select count(*)::int as n from incidents')).toBe(0);
   });
+
+  it('declares nothing when a filled-in declare modal is closed instead of submitted', async () => {
+    const view = {
+      id: 'V0DECLARE3',
+      callback_id: 'declare_incident',
+      private_metadata: '{}',
+      state: { values: { declare_title: { title: { type: 'plain_text_input', value: 'Payments declined' } } } },
+    };
+    await e2e.interaction({ type: 'view_closed', team: { id: 'T0FAKETEAM' }, user: { id: 'U0ALICE001', name: 'alice', team_id: 'T0FAKETEAM' }, view });
+    await e2e.settled();
+    expect(await e2e.count('select count(*)::int as n from incidents')).toBe(0);
+    expect(e2e.slack.channelByName('inc-1-payments-declined')).toBeUndefined();
+  });
 });
 
 describe('Slack: when Slack misbehaves', () => {
