@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import pino from 'pino';
+import { ConsolePlatform } from '../../src/adapters/console/console-platform';
 import { runCommand } from '../../src/app/run-command';
 import { consoleDirectory } from '../../src/adapters/console/console-directory';
 import { compose } from '../../src/compose';
@@ -11,14 +13,18 @@ import { load } from '../load';
 
 const DAY = 86_400_000;
 
-/** History as the page will show it: incidents over the last year, each with updates and a resolution. */
+/**
+ * History as the page will show it: incidents over the last year, each with updates and a
+ * resolution, and every message about them delivered long ago, as a server's history would be.
+ */
 async function seed(db: Record<string, string>, incidents: number): Promise<void> {
   const database = await openDatabase({ url: db.DATABASE_URL, dataDir: db.DATA_DIR });
   await migrate(database);
   const clock = new FakeClock(new Date(Date.now() - 365 * DAY));
-  const { deps } = compose({
+  const delivered = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const { deps, worker } = compose({
     database,
-    platforms: new Map(),
+    platforms: new Map([['console', new ConsolePlatform(delivered)]]),
     directory: consoleDirectory,
     settings: {
       policies: { resolve: 'anyone', update: 'anyone' },
@@ -41,6 +47,7 @@ async function seed(db: Record<string, string>, incidents: number): Promise<void
     if (i < incidents) await runCommand(deps, '/incident resolve Fixed.', ctx);
     clock.advance(step - 30 * 60_000);
   }
+  await worker.drain();
   await database.close();
 }
 
