@@ -101,6 +101,25 @@ describe('rows()', () => {
   });
 });
 
+describe('a long run of queries', () => {
+  it('leaves the event loop free between them, so requests and timers are not kept waiting', async () => {
+    const current = database();
+    const started = performance.now();
+    let timerAt = Infinity;
+    setTimeout(() => {
+      timerAt = performance.now();
+    }, 0);
+    for (let i = 0; i < 100; i++) {
+      await current.db.execute(sql`select ${i}::int as n`);
+      await current.query('select $1::int as n', [String(i)]);
+      await current.db.transaction(async (tx) => tx.execute(sql`select ${i}::int as n`));
+    }
+    const endedAt = performance.now();
+    expect(timerAt).toBeGreaterThan(started);
+    expect(timerAt).toBeLessThan(endedAt);
+  });
+});
+
 describe('embedded PGlite in a directory', () => {
   it('is created on first open, keeps its data when opened again, and runs with small shared buffers', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'sitrep-pglite-'));
