@@ -4,7 +4,7 @@ import type { Platform } from '../core/types';
 import { rows, type Db } from './client';
 import { followUpRepository } from './follow-up-repository';
 import { incidentByConversationQuery, incidentByNumberQuery, latestOccurredAtQuery } from './incident-queries';
-import { fromEntry, fromIncident, toAction, toConversation, toEntry, toIncident } from './mappers';
+import { entryFromJson, fromEntry, fromIncident, toAction, toConversation, toEntry, toIncident } from './mappers';
 import {
   actionItems,
   conversations,
@@ -70,12 +70,12 @@ export function incidentRepository(db: Db): IncidentTx {
     },
 
     async timeline(incidentId) {
-      const rows = await db
-        .select()
-        .from(timelineEntries)
-        .where(eq(timelineEntries.incidentId, incidentId))
-        .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
-      return rows.map(toEntry);
+      // Each entry as one JSON text rather than ten columns: a long incident has tens of
+      // thousands of entries, and the drivers (PGlite above all) pay for every field they decode.
+      const result = await db.execute(sql`
+        select json_build_array(id, occurred_at, recorded_at, kind, author, body, data, source, external_ref, supersedes)::text as entry
+          from ${timelineEntries} where incident_id = ${incidentId} order by occurred_at, id`);
+      return rows<{ entry: string }>(result).map((r) => entryFromJson(incidentId, r.entry));
     },
 
     async latestOccurredAt(incidentId) {

@@ -1,6 +1,6 @@
 import type { Conversation } from '../app/ports';
 import type { NewEntry } from '../core/incident/decision';
-import type { ActionItem, Incident, Platform, TimelineEntry } from '../core/types';
+import type { ActionItem, EntryData, EntryKind, Incident, Person, Platform, TimelineEntry } from '../core/types';
 import type { ActionItemRow, ConversationRow, IncidentRow, TimelineEntryRow } from './schema';
 
 /** Rows as the domain knows them, and back: ids become strings, nullable columns nulls. */
@@ -60,6 +60,27 @@ export function toEntry(row: TimelineEntryRow): TimelineEntry {
     source: row.source,
     externalRef: row.externalRef,
     supersedes: row.supersedes === null ? null : String(row.supersedes),
+  };
+}
+
+/** An entry as `timeline()` selects it: its columns but the incident id, in the order `json_build_array` lists them. */
+type EntryJson = [number, string, string, EntryKind, Person, string, EntryData, Platform, string | null, number | null];
+
+/** An entry of `incidentId` read as one JSON array; instants are ISO 8601 with an offset. */
+export function entryFromJson(incidentId: string, text: string): TimelineEntry {
+  const [id, occurredAt, recordedAt, kind, author, body, data, source, externalRef, supersedes] = JSON.parse(text) as EntryJson;
+  return {
+    id: String(id),
+    incidentId,
+    occurredAt: new Date(occurredAt),
+    recordedAt: new Date(recordedAt),
+    kind,
+    author,
+    body,
+    data,
+    source,
+    externalRef,
+    supersedes: supersedes === null ? null : String(supersedes),
   };
 }
 

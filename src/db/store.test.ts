@@ -5,6 +5,7 @@ import type { Incident } from '../core/types';
 import { useTestDatabase } from '../../test/support/db';
 import { testApp } from '../../test/support/app';
 import { rows } from './client';
+import { incidentRepository } from './incident-repository';
 import { drizzleStore } from './store';
 
 const database = useTestDatabase();
@@ -119,5 +120,40 @@ describe('store: appending facts to an incident read before', () => {
     expect(after).toEqual({ status: 'fulfilled', value: 'appended' });
     const notes = rows<{ body: string }>(await database().db.execute(sql`select body from timeline_entries where kind = 'note' order by id`));
     expect(notes.map((n) => n.body)).toEqual(['before', 'after']);
+  });
+});
+
+describe('store: reading a timeline back', () => {
+  it('gives every field of every entry as it was written, in the order the entries happened', async () => {
+    const app = testApp(database());
+    await app.ok('alice', '/incident declare Checkout errors');
+    const store = drizzleStore(database());
+    const incident = (await store.recent.incidentByNumber('local', 1, false))!;
+    const author = { id: 'U0BOB', name: 'Bob "the builder" Ó Briain', platform: 'slack' };
+    const written = {
+      occurredAt: new Date('2024-05-31T21:07:08.123Z'),
+      recordedAt: new Date('2024-05-31T21:09:10.456Z'),
+      kind: 'note' as const,
+      author,
+      body: 'Rolled back — errors at 40 %, see "runbook" \\ step 3',
+      data: { status: 'identified' as const, public: true },
+      source: 'slack' as const,
+      externalRef: '1717189628.000100',
+      supersedes: null,
+    };
+    const earlier = { ...written, occurredAt: new Date('2024-05-31T21:01:00.000Z'), body: 'Back-dated', externalRef: null, data: {} };
+    const facts = (entries: AppendFacts['entries']): AppendFacts => ({ incidentId: incident.id, version: incident.version, entries, messages: [], at: written.recordedAt });
+    expect(await store.appendFacts(facts([written, earlier]))).toBe('appended');
+    const repo = incidentRepository(database().db);
+    const before = await repo.timeline(incident.id);
+    const note = before.find((e) => e.body === written.body)!;
+    expect(note).toEqual({ id: expect.any(String), incidentId: incident.id, ...written });
+    expect(await store.appendFacts(facts([{ ...written, kind: 'retraction', body: '', data: {}, externalRef: null, supersedes: note.id }]))).toBe('appended');
+
+    const timeline = await repo.timeline(incident.id);
+    expect(timeline.map((e) => e.occurredAt.getTime())).toEqual(timeline.map((e) => e.occurredAt.getTime()).sort((a, b) => a - b));
+    const bobs = timeline.filter((e) => e.author.id === author.id);
+    expect(bobs.map((e) => [e.kind, e.body])).toEqual([['note', 'Back-dated'], ['note', written.body], ['retraction', '']]);
+    expect(bobs[2]).toMatchObject({ supersedes: note.id, externalRef: null, occurredAt: written.occurredAt });
   });
 });
