@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { FROM_BUILD } from '../test/chaos/sitrep-process';
 
 /** One figure of the benchmark, as printed and as written to bench/out/latest.json. */
 export interface Figure {
@@ -59,4 +60,14 @@ export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/**
+ * How the bench starts Sitrep: the bundle `npm start` runs, with the Node options in
+ * `BENCH_SITREP_NODE_OPTIONS` first, e.g. `--cpu-prof --cpu-prof-dir=bench/out/profiles` to
+ * profile the server under a scenario's load (Node writes the profile when Sitrep exits).
+ */
+export function sitrepEntry(): string[] {
+  const options = process.env.BENCH_SITREP_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...options, ...FROM_BUILD];
 }

@@ -1,8 +1,8 @@
 import { Agent } from 'node:http';
-import { FROM_BUILD, spawnSitrep } from '../../test/chaos/sitrep-process';
+import { spawnSitrep } from '../../test/chaos/sitrep-process';
 import { FakeSlack } from '../../test/support/fake-slack/server';
 import { signSlackRequest, slashCommandBody } from '../../test/support/fake-slack/signing';
-import { databaseEnv, figure, rssMb, spawnPrintingPort, type BenchEnv, type Figure } from '../env';
+import { databaseEnv, figure, rssMb, sitrepEntry, spawnPrintingPort, type BenchEnv, type Figure } from '../env';
 import { combined, load, type LoadResult } from '../load';
 
 const SECRET = 'bench-signing-secret';
@@ -37,7 +37,7 @@ export async function ingest(env: BenchEnv): Promise<Figure[]> {
   const slack = await FakeSlack.start({ botToken: 'xoxb-bench' });
   const db = await databaseEnv(env);
   const started = performance.now();
-  const sitrep = await spawnSitrep({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, LOG_LEVEL: 'info', ...db }, 30_000, [], FROM_BUILD);
+  const sitrep = await spawnSitrep({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, LOG_LEVEL: 'info', ...db }, 30_000, [], sitrepEntry());
   const readyMs = performance.now() - started;
   try {
     const idle = await rssMb(sitrep.child.pid!);

@@ -7,9 +7,9 @@ import { consoleDirectory } from '../../src/adapters/console/console-directory';
 import { compose } from '../../src/compose';
 import { openDatabase } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
-import { FROM_BUILD, spawnSitrep } from '../../test/chaos/sitrep-process';
+import { spawnSitrep } from '../../test/chaos/sitrep-process';
 import { FakeClock } from '../../test/support/app';
-import { databaseEnv, figure, spawnPrintingPort, type BenchEnv, type Figure } from '../env';
+import { databaseEnv, figure, sitrepEntry, spawnPrintingPort, type BenchEnv, type Figure } from '../env';
 import { load } from '../load';
 
 const DAY = 86_400_000;
@@ -63,7 +63,7 @@ export async function statusApi(env: BenchEnv): Promise<Figure[]> {
   const db = await databaseEnv(env);
   await seed(db, incidents);
   const started = performance.now();
-  const sitrep = await spawnSitrep({ ...db, COMPONENTS: 'Checkout API,Image CDN,Search,Login', LOG_LEVEL: 'info' }, 60_000, ['--server'], FROM_BUILD);
+  const sitrep = await spawnSitrep({ ...db, COMPONENTS: 'Checkout API,Image CDN,Search,Login', LOG_LEVEL: 'info' }, 60_000, ['--server'], sitrepEntry());
   const warmMs = performance.now() - started;
   try {
     const body = await (await fetch(`http://127.0.0.1:${sitrep.port}/api/v2/summary.json`)).text();
