@@ -28,12 +28,18 @@ function noteOn(incident: Incident, body: string, requestKey?: string): AppendFa
   };
 }
 
+/** INC-1 "Checkout errors", declared through the app, and the store with the incident as it reads it. */
+async function declaredIncident() {
+  const app = testApp(database());
+  await app.ok('alice', '/incident declare Checkout errors');
+  const store = drizzleStore(database());
+  const incident = (await store.recent.incidentByNumber('local', 1, false))!;
+  return { app, store, incident };
+}
+
 describe('store: appending facts to an incident read before', () => {
   it('writes facts decided on the incident as it is stored, and nothing when it has changed since', async () => {
-    const app = testApp(database());
-    await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database());
-    const read = (await store.recent.incidentByNumber('local', 1, false))!;
+    const { app, store, incident: read } = await declaredIncident();
     expect(await store.appendFacts(noteOn(read, 'on the version read'))).toBe('appended');
 
     await app.ok('alice', '/incident severity INC-1 sev1');
@@ -50,10 +56,7 @@ describe('store: appending facts to an incident read before', () => {
   });
 
   it('refuses a note decided before a change made by a release that does not know the version column', async () => {
-    const app = testApp(database());
-    await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database());
-    const read = (await store.recent.incidentByNumber('local', 1, false))!;
+    const { store, incident: read } = await declaredIncident();
     // What an instance of a release before migration 0003 writes during a rolling deploy.
     await database().db.execute(sql`update incidents set title = 'Renamed', updated_at = now() where id = ${read.id}`);
     expect(await store.appendFacts(noteOn(read, 'decided before the change'))).toBe('stale');
@@ -104,10 +107,7 @@ describe('store: appending facts to an incident read before', () => {
   });
 
   it('fails only the request the database() refuses when it came in a batch with others', async () => {
-    const app = testApp(database());
-    await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database());
-    const incident = (await store.recent.incidentByNumber('local', 1, false))!;
+    const { store, incident } = await declaredIncident();
     const broken = noteOn(incident, 'corrects an entry that does not exist');
     const bad = { ...broken, entries: broken.entries.map((e) => ({ ...e, supersedes: '999999' })) };
     const [good, refused, after] = await Promise.allSettled([
@@ -125,10 +125,7 @@ describe('store: appending facts to an incident read before', () => {
 
 describe('store: reading a timeline back', () => {
   it('gives every field of every entry as it was written, in the order the entries happened', async () => {
-    const app = testApp(database());
-    await app.ok('alice', '/incident declare Checkout errors');
-    const store = drizzleStore(database());
-    const incident = (await store.recent.incidentByNumber('local', 1, false))!;
+    const { store, incident } = await declaredIncident();
     const author = { id: 'U0BOB', name: 'Bob "the builder" Ó Briain', platform: 'slack' };
     const written = {
       occurredAt: new Date('2024-05-31T21:07:08.123Z'),
