@@ -62,12 +62,11 @@ export async function ingest(env: BenchEnv): Promise<Figure[]> {
       const toSitrep = new Agent({ keepAlive: true, maxSockets: 32 });
       const toBare = new Agent({ keepAlive: true, maxSockets: 32 });
       for (let i = 0; i < warmups + ROUNDS; i++) {
-        const n = round;
-        const ours = await load({ port: sitrep.port, path: '/slack/events', total: n, concurrency: 32, build: slashNote(channel), agent: toSitrep });
-        sent += n;
+        const ours = await load({ port: sitrep.port, path: '/slack/events', total: round, concurrency: 32, build: slashNote(channel), agent: toSitrep });
+        sent += round;
         const drained = Date.now() + 120_000;
         while (posted() < sent && Date.now() < drained) await new Promise((r) => setTimeout(r, 50));
-        const base = await load({ port: bare.port, path: '/', total: n, concurrency: 32, build: slashNote('C1'), agent: toBare });
+        const base = await load({ port: bare.port, path: '/', total: round, concurrency: 32, build: slashNote('C1'), agent: toBare });
         if (i < warmups) continue;
         oursRuns.push(ours);
         baseRuns.push(base);
