@@ -9,7 +9,8 @@ import { drizzleStore } from './db/store';
 import { DeliveryWorker, type WorkerOptions } from './delivery/worker';
 import { Metrics } from './observability/metrics';
 import { historyPruner } from './db/prune-history';
-import { housekeepingScheduler, reminderScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler';
+import { vacuumWhereDue } from './db/vacuum';
+import { housekeepingScheduler, reminderScheduler, vacuumScheduler, type Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { DEFAULT_FOLLOW_UP, resolvedReminderHorizonDays, type FollowUpSettings } from './core/followup/settings';
 
 export interface Composition {
@@ -20,6 +21,8 @@ export interface Composition {
   scheduler: Scheduler;
   /** Hourly deletion of request keys, sent deliveries and finished incidents' reminder records past the retention; started beside the worker. */
   housekeeping: Scheduler;
+  /** On PGlite, which has no autovacuum, what autovacuum would do (see `vacuumWhereDue`); null on PostgreSQL. */
+  vacuum: Scheduler | null;
 }
 
 /** Wires the use cases and the delivery worker to one database and a set of chat platforms. */
@@ -57,5 +60,6 @@ export function compose(opts: {
   const scheduler = reminderScheduler({ store: deps.store, log: opts.log, clock, onQueued: () => worker.wake() }, opts.followUp, opts.scheduler);
   const reminderHorizonDays = resolvedReminderHorizonDays({ ...DEFAULT_FOLLOW_UP, ...opts.followUp });
   const housekeeping = housekeepingScheduler(historyPruner(opts.database.db, { reminderHorizonDays }), opts.retentionDays ?? 30, clock, opts.log);
-  return { deps, worker, metrics, scheduler, housekeeping };
+  const vacuum = opts.database.kind === 'pglite' ? vacuumScheduler(() => vacuumWhereDue(opts.database), clock, opts.log) : null;
+  return { deps, worker, metrics, scheduler, housekeeping, vacuum };
 }

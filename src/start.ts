@@ -51,7 +51,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
   await migrate(database);
   const platforms = new Map<Platform, ChatPlatform>();
   const directories = new Map<Platform, PeopleDirectory>([['console', consoleDirectory]]);
-  const { deps, worker, metrics, scheduler, housekeeping } = compose({
+  const { deps, worker, metrics, scheduler, housekeeping, vacuum } = compose({
     database,
     platforms,
     directory: { lookup: (platform, mention) => (directories.get(platform) ?? consoleDirectory).lookup(platform, mention) },
@@ -129,6 +129,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
     worker.start();
     scheduler.start();
     housekeeping.start();
+    vacuum?.start();
   }
   log.info({ port: server ? portOf(server) : null, slack: Boolean(slack), teams: Boolean(teams), console: Boolean(opts.console) }, 'sitrep started');
 
@@ -145,6 +146,7 @@ export async function startSitrep(config: Config, opts: StartOptions): Promise<S
       await teams?.stop();
       await scheduler.stop();
       await housekeeping.stop();
+      await vacuum?.stop();
       await worker.stop();
       if (!opts.database) await database.close();
     },

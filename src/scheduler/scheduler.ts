@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../app/ports';
 import { sendDueReminders, type ReminderDeps } from '../app/reminders/send-due-reminders';
 import { DEFAULT_FOLLOW_UP, type FollowUpSettings } from '../core/followup/settings';
+import type { VacuumRun } from '../db/vacuum';
 
 export interface SchedulerOptions {
   /** How often due work is looked for. */
@@ -99,5 +100,24 @@ export function housekeepingScheduler(prune: (before: Date) => Promise<number>, 
     clock,
     logger,
     { intervalMs: 60 * 60 * 1000 },
+  );
+}
+
+/**
+ * Runs `vacuumWhereDue` once a minute, as often as autovacuum looks at a database (its default
+ * `autovacuum_naptime`): for PGlite, where autovacuum does not run. Logs each table it worked
+ * on and for how long, since on PGlite that time is time the event loop waited.
+ */
+export function vacuumScheduler(vacuum: () => Promise<VacuumRun[]>, clock: Clock, log: Logger): Scheduler {
+  const logger = log.child({ component: 'vacuum' });
+  return new Scheduler(
+    async () => {
+      const runs = await vacuum();
+      for (const run of runs) logger.info(run, run.vacuumed ? 'vacuumed a table' : 'analyzed a table');
+      return runs.length;
+    },
+    clock,
+    logger,
+    { intervalMs: 60_000 },
   );
 }

@@ -100,7 +100,7 @@ export const testSettings: AppSettings = {
 export function testApp(database: Database, opts: { settings?: Partial<AppSettings>; now?: string; followUp?: Partial<FollowUpSettings> } = {}) {
   const clock = new FakeClock(new Date(opts.now ?? '2024-05-31T21:00:00Z'));
   const platform = new RecordingPlatform('console');
-  const { deps, worker, scheduler } = compose({
+  const { deps, worker, scheduler, vacuum } = compose({
     database,
     platforms: new Map([[platform.name, platform]]),
     directory: consoleDirectory,
@@ -130,5 +130,5 @@ export function testApp(database: Database, opts: { settings?: Partial<AppSettin
     return result;
   }
 
-  return { deps, worker, scheduler, clock, platform, run, ok };
+  return { deps, worker, scheduler, vacuum, clock, platform, run, ok };
 }
