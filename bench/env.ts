@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import postgres from 'postgres';
 import { FROM_BUILD } from '../test/chaos/sitrep-process';
 
@@ -70,4 +72,15 @@ export async function rssMb(pid: number): Promise<number> {
 export function sitrepEntry(): string[] {
   const options = process.env.BENCH_SITREP_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
   return [...options, ...FROM_BUILD];
+}
+
+/**
+ * Runs a TypeScript program the way Sitrep runs: bundled (dependencies left to node_modules),
+ * with plain Node, so that no TypeScript loader weighs on what it measures. Returns its stdout.
+ */
+export async function runBundled(script: string, env: Record<string, string>): Promise<string> {
+  const outfile = join('bench', 'out', basename(script).replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'warning' });
+  const { stdout } = await promisify(execFile)(process.execPath, [outfile], { env: { PATH: process.env.PATH ?? '', ...env } });
+  return stdout;
 }
