@@ -29,7 +29,8 @@ export async function vacuumWhereDue(database: Database): Promise<VacuumRun[]> {
       select s.relname as "table",
              s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
                             + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, 0)
-          or s.n_ins_since_vacuum > current_setting('autovacuum_vacuum_insert_threshold')::float8
+          or current_setting('autovacuum_vacuum_insert_threshold')::float8 >= 0 -- -1 turns insert-driven vacuums off
+             and s.n_ins_since_vacuum > current_setting('autovacuum_vacuum_insert_threshold')::float8
                                     + current_setting('autovacuum_vacuum_insert_scale_factor')::float8 * greatest(c.reltuples, 0) as vacuum,
              s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
                                      + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) as analyze
