@@ -131,18 +131,20 @@ export function fromPglite(client: PGlite): PgliteDatabase {
  */
 function takingTurns(client: PGlite): PGlite {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  const afterTurn =
-    (run: (...args: never[]) => Promise<unknown>) =>
-    async (...args: never[]) => {
-      await turn();
-      return run(...args);
-    };
+  const query = (async (...args: Parameters<PGlite['query']>) => {
+    await turn();
+    return client.query(...args);
+  }) as PGlite['query'];
+  const transaction = (async (...args: Parameters<PGlite['transaction']>) => {
+    await turn();
+    return client.transaction(...args);
+  }) as PGlite['transaction'];
   return new Proxy(client, {
     get(target, prop) {
+      if (prop === 'query') return query;
+      if (prop === 'transaction') return transaction;
       const value: unknown = Reflect.get(target, prop, target);
-      if (typeof value !== 'function') return value;
-      const bound = (value as (...args: never[]) => unknown).bind(target);
-      return prop === 'query' || prop === 'transaction' ? afterTurn(bound as (...args: never[]) => Promise<unknown>) : bound;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
